@@ -1,0 +1,33 @@
+namespace Kam.Core.Audit;
+
+public enum AuditAction
+{
+    Insert,
+    Update,
+    Delete,
+    Archive,
+    Restore,
+}
+
+/// <summary>One change to one record, written in the same transaction as the change itself.</summary>
+public class AuditEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public DateTimeOffset At { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string EntityType { get; set; } = "";
+
+    public string EntityId { get; set; } = "";
+
+    public AuditAction Action { get; set; }
+
+    /// <summary>The changed fields as JSON: <c>[{"field":"DisplayName","old":"A","new":"B"}]</c>.</summary>
+    public string Changes { get; set; } = "[]";
+}
+
+public sealed record AuditChange(string Field, string? Old, string? New);

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Audit;
+
+public sealed record AuditQuery(string? EntityType = null, string? EntityId = null, string? UserName = null,
+    DateTimeOffset? From = null, DateTimeOffset? To = null, int Page = 1, int PageSize = 50);
+
+public sealed record AuditRow(Guid Id, DateTimeOffset At, string? UserName, string EntityType, string EntityId,
+    AuditAction Action, IReadOnlyList<AuditChange> Changes);
+
+/// <summary>The audit trail, newest first, for the head and the admin.</summary>
+public sealed class ListAuditEntries(IKamDb db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<PagedResult<AuditRow>> Handle(AuditQuery q, CancellationToken ct = default)
+    {
+        var paging = new PageRequest(q.Page, q.PageSize);
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.EntityType))
+            entries = entries.Where(e => e.EntityType == q.EntityType);
+        if (!string.IsNullOrWhiteSpace(q.EntityId))
+            entries = entries.Where(e => e.EntityId == q.EntityId);
+        if (!string.IsNullOrWhiteSpace(q.UserName))
+            entries = entries.Where(e => e.UserName == q.UserName);
+        if (q.From is { } from)
+            entries = entries.Where(e => e.At >= from);
+        if (q.To is { } to)
+            entries = entries.Where(e => e.At < to);
+        var total = await entries.CountAsync(ct);
+        var items = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip(paging.Skip).Take(paging.SafePageSize)
+            .ToListAsync(ct);
+        return new PagedResult<AuditRow>(items.Select(e => new AuditRow(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action,
+            JsonSerializer.Deserialize<List<AuditChange>>(e.Changes, Json) ?? [])).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<string>> EntityTypes(CancellationToken ct = default) =>
+        await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+}

@@ -1,0 +1,19 @@
+namespace Kam.Core.Common;
+
+/// <summary>Paging, sorting and search shared by every list; <see cref="Sort"/> is a field name, "-" prefix for descending.</summary>
+public sealed record PageRequest(int Page = 1, int PageSize = 20, string? Sort = null, string? Search = null)
+{
+    public const int MaxPageSize = 200;
+
+    public int SafePage => Math.Max(1, Page);
+
+    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    public int Skip => (SafePage - 1) * SafePageSize;
+
+    public bool Descending => Sort?.StartsWith('-') == true;
+
+    public string? SortField => Sort?.TrimStart('-', '+');
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);

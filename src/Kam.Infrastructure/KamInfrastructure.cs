@@ -1,0 +1,33 @@
+using Kam.Core.Common;
+using Kam.Infrastructure.Data;
+using Kam.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kam.Infrastructure;
+
+public static class KamInfrastructure
+{
+    public static IServiceCollection AddKamInfrastructure(this IServiceCollection services, IConfiguration config)
+    {
+        var settings = DatabaseSettings.From(config);
+        Directory.CreateDirectory(settings.DataDir);
+        services.AddSingleton(settings);
+        services.AddDbContext<KamDbContext>(settings.Apply);
+        services.AddScoped<IKamDb>(sp => sp.GetRequiredService<KamDbContext>());
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<AdminBootstrap>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<ISeedStep, DemoUsersStep>();
+        services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
+        services.TryAddTimeProvider();
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+}

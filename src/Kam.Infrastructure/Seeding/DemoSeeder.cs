@@ -1,0 +1,51 @@
+using Kam.Core.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kam.Infrastructure.Seeding;
+
+/// <summary>Options of the demo generator (<c>Kam:DemoOptions</c>); later capabilities read <see cref="Scale"/>.</summary>
+public sealed class DemoOptions
+{
+    /// <summary>Fixed seed: the same demo department every time.</summary>
+    public int RandomSeed { get; set; } = 2026;
+
+    /// <summary>Size of the generated book: 0 for the demo department, e.g. 50000 accounts for the benchmarks.</summary>
+    public int Scale { get; set; }
+}
+
+/// <summary>What steps share while seeding: one deterministic random source and the people created so far.</summary>
+public sealed class SeedContext(DemoOptions options)
+{
+    public DemoOptions Options { get; } = options;
+
+    public Random Random { get; } = new(options.RandomSeed);
+
+    public Dictionary<string, User> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// One part of the demo department. Each capability adds a step; steps run in <see cref="Order"/> and must be
+/// idempotent (seeding runs at every start in demo mode and only fills what is missing).
+/// </summary>
+public interface ISeedStep
+{
+    int Order { get; }
+
+    Task RunAsync(SeedContext context, CancellationToken ct);
+}
+
+public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        var context = new SeedContext(options.Value);
+        foreach (var step in steps.OrderBy(s => s.Order))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await step.RunAsync(context, ct);
+            logger.LogInformation("Demo seed step {Step} done in {Elapsed} ms", step.GetType().Name,
+                (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}

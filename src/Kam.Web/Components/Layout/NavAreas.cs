@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Kam.Core.Identity;
+
+namespace Kam.Web.Components.Layout;
+
+/// <summary>One entry of the left navigation; <see cref="Roles"/> empty means every signed-in user.</summary>
+public sealed record NavItem(string TitleKey, string Href, string Icon, params string[] Roles)
+{
+    public bool VisibleTo(ClaimsPrincipal user) => Roles.Length == 0 || Roles.Any(user.IsInRole);
+}
+
+public sealed record NavArea(string TitleKey, string Icon, IReadOnlyList<NavItem> Items)
+{
+    public IReadOnlyList<NavItem> VisibleItems(ClaimsPrincipal user) => Items.Where(i => i.VisibleTo(user)).ToList();
+}
+
+/// <summary>
+/// The areas of Kam in the order of domain.md (工作台, 客户档案, 拜访, 商机与合同, ...). Each capability adds its area
+/// here when it lands: an area with no visible item is not shown.
+/// </summary>
+public static class NavAreas
+{
+    public static readonly NavItem Workbench = new("nav.workbench", "/", "dashboard");
+
+    public static readonly IReadOnlyList<NavArea> Areas =
+    [
+        new("nav.system", "setting",
+        [
+            new NavItem("nav.users", "/admin/users", "team", Roles.Admin),
+            new NavItem("nav.audit", "/admin/audit", "audit", Roles.Head, Roles.Admin),
+        ]),
+    ];
+}

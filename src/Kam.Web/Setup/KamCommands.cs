@@ -1,0 +1,51 @@
+using Kam.Infrastructure.Data;
+using Kam.Infrastructure.Seeding;
+
+namespace Kam.Web.Setup;
+
+/// <summary>
+/// Admin commands on the same binary: <c>migrate</c>, <c>create-admin [--user NAME] [--password P]</c>,
+/// <c>seed-demo</c>. Everything after the command is ordinary configuration (e.g. <c>--Kam:DemoOptions:Scale=50000</c>).
+/// </summary>
+public static class KamCommands
+{
+    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo"];
+
+    public static string? Find(string[] args) => args.Length > 0 && Names.Contains(args[0]) ? args[0] : null;
+
+    public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var bootstrap = sp.GetRequiredService<AdminBootstrap>();
+        await bootstrap.EnsureRolesAsync();
+        switch (command)
+        {
+            case "migrate":
+                Console.WriteLine("Kam: database is up to date.");
+                return 0;
+            case "seed-demo":
+                await sp.GetRequiredService<DemoSeeder>().SeedAsync();
+                Console.WriteLine("Kam: demo department seeded.");
+                return 0;
+            default:
+                var user = Option(args, "--user") ?? "admin";
+                var given = Option(args, "--password");
+                var password = await bootstrap.EnsureAdminAsync(user, given);
+                if (password is null)
+                {
+                    Console.WriteLine("Kam: an active administrator already exists; nothing was changed.");
+                    return 1;
+                }
+                KamStartup.AnnounceAdmin(user, password, given is not null);
+                return 0;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

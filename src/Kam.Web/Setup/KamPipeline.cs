@@ -1,0 +1,33 @@
+using Kam.Web.Api;
+using Kam.Web.Components;
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+
+namespace Kam.Web.Setup;
+
+public static class KamPipeline
+{
+    public static WebApplication UseKam(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Kam:ForwardedHeaders"))
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        // API clients get problem+json bodies for bare 401/403/404/405 too.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("Kam API")).AllowAnonymous();
+        app.MapHealth();
+        app.MapUiEndpoints();
+        app.MapKamApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

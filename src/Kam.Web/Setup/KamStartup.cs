@@ -1,0 +1,33 @@
+using Kam.Infrastructure.Data;
+using Kam.Infrastructure.Seeding;
+
+namespace Kam.Web.Setup;
+
+/// <summary>What runs before the first request: migrations, roles, the demo department, the first admin.</summary>
+public static class KamStartup
+{
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        if (app.Configuration.GetValue("Kam:MigrateOnStart", true))
+            await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var bootstrap = sp.GetRequiredService<AdminBootstrap>();
+        await bootstrap.EnsureRolesAsync();
+        if (app.Configuration.GetValue<bool>("Kam:Demo"))
+            await sp.GetRequiredService<DemoSeeder>().SeedAsync();
+        if (await bootstrap.EnsureAdminAsync() is { } password)
+            AnnounceAdmin("admin", password, app.Configuration["Kam:AdminPassword"] is { Length: > 0 });
+    }
+
+    public static void AnnounceAdmin(string userName, string password, bool fromConfig)
+    {
+        // Written straight to the console, once, and never to the structured log.
+        Console.WriteLine();
+        Console.WriteLine("==================================================================");
+        Console.WriteLine($"  Kam: administrator '{userName}' created.");
+        Console.WriteLine(fromConfig ? "  Password: the value of Kam:AdminPassword." : $"  Password: {password}   (shown only this once)");
+        Console.WriteLine("==================================================================");
+        Console.WriteLine();
+    }
+}
