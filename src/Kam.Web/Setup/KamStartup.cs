@@ -10,8 +10,11 @@ public static class KamStartup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        if (app.Configuration.GetValue("Kam:MigrateOnStart", true))
-            await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        // With several servers on one database, operators may set Kam:MigrateOnStart=false and run the
+        // "migrate" command once per release instead; then a server touches nothing at start.
+        if (!app.Configuration.GetValue("Kam:MigrateOnStart", true))
+            return;
+        await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var bootstrap = sp.GetRequiredService<AdminBootstrap>();
         await bootstrap.EnsureRolesAsync();
         if (app.Configuration.GetValue<bool>("Kam:Demo"))
