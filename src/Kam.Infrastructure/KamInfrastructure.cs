@@ -1,7 +1,6 @@
 using Kam.Core.Common;
 using Kam.Infrastructure.Data;
 using Kam.Infrastructure.Seeding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -7,7 +7,9 @@ public sealed record PageRequest(int Page = 1, int PageSize = 20, string? Sort =
 
     public int SafePage => Math.Max(1, Page);
 
-    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+    public const int DefaultPageSize = 20;
+
+    public int SafePageSize => PageSize <= 0 ? DefaultPageSize : Math.Min(PageSize, MaxPageSize);
 
     public int Skip => (SafePage - 1) * SafePageSize;
 

@@ -18,6 +18,7 @@ public static class KamPipeline
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 
         app.UseAuthentication();
+        app.UseActiveUserCheck();
         app.UseAuthorization();
         app.UseAntiforgery();
 

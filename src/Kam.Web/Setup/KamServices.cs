@@ -7,7 +7,6 @@ using Kam.Core.Identity;
 using Kam.Core.Users;
 using Kam.Infrastructure;
 using Kam.Infrastructure.Data;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -100,7 +99,6 @@ public static class KamServices
                 c.ExpireTimeSpan = TimeSpan.FromHours(12);
                 c.SlidingExpiration = true;
             }));
-        services.AddScoped<IClaimsTransformation, ActiveUserClaimsTransformation>();
         services.AddAuthorization(Policies.Configure);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();

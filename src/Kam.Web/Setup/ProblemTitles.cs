@@ -1,5 +1,4 @@
 using Kam.Web.Resources;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
 namespace Kam.Web.Setup;
