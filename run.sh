@@ -5,11 +5,4 @@
 #   ./run.sh --urls http://0.0.0.0:8080 --Kam:DataDir=/srv/kam    any other setting, see README
 set -euo pipefail
 cd "$(dirname "$0")"
-args=()
-for a in "$@"; do
-  case "$a" in
-    --demo) args+=("--Kam:Demo=true") ;;
-    *) args+=("$a") ;;
-  esac
-done
-exec dotnet run --project src/Kam.Web -c Release --no-launch-profile -- "${args[@]}"
+exec dotnet run --project src/Kam.Web -c Release --no-launch-profile -- "$@"

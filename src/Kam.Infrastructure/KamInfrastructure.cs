@@ -19,6 +19,7 @@ public static class KamInfrastructure
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ISeedStep, DemoUsersStep>();
+        services.AddScoped<ISeedStep, ScaleTeamStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
         services.TryAddTimeProvider();
         return services;

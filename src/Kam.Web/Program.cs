@@ -2,9 +2,10 @@ using Kam.Web.Setup;
 
 // An admin command ("migrate", "create-admin", "seed-demo") runs and exits; anything else starts the server.
 var command = KamCommands.Find(args);
-var configArgs = command is null ? args : args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray();
+var configArgs = KamCommands.ConfigArgs(command is null ? args : args.Skip(1).ToArray());
 
-var builder = WebApplication.CreateBuilder(configArgs);
+// Settings files ship beside the binary, wherever it is started from; Kam:DataDir stays relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.AddKam();
 var app = builder.Build();
 

@@ -11,6 +11,33 @@ public static class KamCommands
 {
     public static readonly string[] Names = ["migrate", "create-admin", "seed-demo"];
 
+    /// <summary>
+    /// The arguments that are configuration: <c>--Key=value</c> and <c>--Key value</c> pairs, with <c>--demo</c> and
+    /// <c>--scale N</c> as short forms of <c>--Kam:Demo=true</c> and <c>--Kam:DemoOptions:Scale=N</c>.
+    /// </summary>
+    public static string[] ConfigArgs(string[] args)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a == "--demo")
+                result.Add("--Kam:Demo=true");
+            else if (a == "--scale" && i + 1 < args.Length)
+                result.Add($"--Kam:DemoOptions:Scale={args[++i]}");
+            else if (a is "--user" or "--password" && i + 1 < args.Length)
+                i++; // create-admin's own options, not configuration
+            else if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))
+                result.Add(a);
+            else if (a.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                result.Add(a);
+                result.Add(args[++i]);
+            }
+        }
+        return result.ToArray();
+    }
+
     public static string? Find(string[] args) => args.Length > 0 && Names.Contains(args[0]) ? args[0] : null;
 
     public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
