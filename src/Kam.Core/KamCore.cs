@@ -1,5 +1,8 @@
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Audit;
+using Kam.Core.Common;
+using Kam.Core.Handovers;
 using Kam.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +17,16 @@ public static class KamCore
         services.AddScoped<ListUsers>().AddScoped<GetUser>().AddScoped<CreateUser>().AddScoped<UpdateUser>()
             .AddScoped<DeactivateUser>().AddScoped<ReactivateUser>().AddScoped<ResetPassword>().AddScoped<ChangePassword>()
             .AddScoped<ListAuditEntries>();
+        services.AddSingleton<Divisions>();
+        services.AddScoped<Settings>().AddScoped<AccountRules>().AddScoped<CreateAccount>().AddScoped<UpdateAccount>()
+            .AddScoped<GetAccount>().AddScoped<ListAccounts>().AddScoped<ArchiveAccount>().AddScoped<SetAccountTeam>()
+            .AddScoped<OverrideTier>().AddScoped<ManageTierPolicy>().AddScoped<Contacts>().AddScoped<AccountHistory>()
+            .AddScoped<HandOverAccounts>();
+        services.AddScoped<OwnedAccountsPart>().AddScoped<TeamMembershipsPart>();
+        services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<OwnedAccountsPart>());
+        services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<TeamMembershipsPart>());
+        services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<OwnedAccountsPart>());
+        services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<TeamMembershipsPart>());
         return services;
     }
 }

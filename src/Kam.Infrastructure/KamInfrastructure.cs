@@ -20,6 +20,7 @@ public static class KamInfrastructure
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ISeedStep, DemoUsersStep>();
         services.AddScoped<ISeedStep, ScaleTeamStep>();
+        services.AddScoped<ISeedStep, DemoAccountsStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
         services.TryAddTimeProvider();
         return services;

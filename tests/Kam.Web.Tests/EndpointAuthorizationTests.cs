@@ -26,6 +26,8 @@ public sealed partial class EndpointAuthorizationTests(KamFactory app)
     {
         [Policies.ManageUsers] = "head",
         [Policies.ReadAudit] = "am1",
+        [Policies.ReadAccounts] = "admin",
+        [Policies.ManageAccounts] = "am1",
     };
 
     private IReadOnlyList<(string Method, string Route, IReadOnlyList<string> Policies, bool AllowAnonymous)> ApiEndpoints() =>

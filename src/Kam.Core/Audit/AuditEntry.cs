@@ -24,6 +24,9 @@ public class AuditEntry
 
     public string EntityId { get; set; } = "";
 
+    /// <summary>The account the changed record belongs to, if any: the account page's history reads by this.</summary>
+    public Guid? AccountId { get; set; }
+
     public AuditAction Action { get; set; }
 
     /// <summary>The changed fields as JSON: <c>[{"field":"DisplayName","old":"A","new":"B"}]</c>.</summary>

@@ -8,4 +8,7 @@ public interface ICurrentUser
     string? UserName { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>Start-up work, seeding, imports run by the system and background jobs: unrestricted by data scope.</summary>
+    bool IsSystem { get; }
 }

@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Audit;
 using Kam.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,19 @@ public interface IKamDb
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<Account> Accounts { get; }
+
+    DbSet<AccountMember> AccountMembers { get; }
+
+    DbSet<Contact> Contacts { get; }
+
+    DbSet<Setting> Settings { get; }
+
     DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
+
+    DbSet<Handovers.Handover> Handovers { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

@@ -8,9 +8,17 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string ReadAudit = nameof(ReadAudit);
 
+    /// <summary>The business roles that work with the archive (each within its data scope).</summary>
+    public const string ReadAccounts = nameof(ReadAccounts);
+
+    /// <summary>The head's archive decisions: handover, tier rules.</summary>
+    public const string ManageAccounts = nameof(ManageAccounts);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ManageUsers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(ReadAudit, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head, Roles.Admin));
+        options.AddPolicy(ReadAccounts, p => p.RequireAuthenticatedUser().RequireRole(Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager));
+        options.AddPolicy(ManageAccounts, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head));
     }
 }

@@ -25,7 +25,7 @@ internal static class AuditTrail
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Stamp(DbContext db, ICurrentUser user, DateTimeOffset now)
+    public static void Stamp(DbContext db, ICurrentUser user, DateTimeOffset now, bool audit = true)
     {
         db.ChangeTracker.DetectChanges();
         var audits = new List<AuditEntry>();
@@ -47,6 +47,8 @@ internal static class AuditTrail
                     business.Version = Guid.NewGuid();
                 }
             }
+            if (!audit)
+                continue;
             var changes = Changes(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0)
                 continue;
@@ -58,6 +60,7 @@ internal static class AuditTrail
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue))),
                 Action = ActionOf(entry),
+                AccountId = entry.Entity is IBelongsToAccount owned ? owned.AccountId : null,
                 Changes = JsonSerializer.Serialize(changes, Json),
             });
         }

@@ -17,6 +17,15 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     }
 }
 
+internal sealed class SettingConfiguration : IEntityTypeConfiguration<Kam.Core.Common.Setting>
+{
+    public void Configure(EntityTypeBuilder<Kam.Core.Common.Setting> b)
+    {
+        b.Property(s => s.Key).HasMaxLength(64).IsRequired();
+        b.HasIndex(s => s.Key).IsUnique();
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
@@ -29,5 +38,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
         b.HasIndex(e => new { e.UserName, e.At });
+        b.HasIndex(e => new { e.AccountId, e.At });
     }
 }

@@ -10,4 +10,6 @@ public sealed class SystemUser : ICurrentUser
     public string? UserName => "system";
 
     public bool IsInRole(string role) => false;
+
+    public bool IsSystem => true;
 }

@@ -10,5 +10,7 @@ public static class KamApi
         api.MapMe();
         api.MapUsers();
         api.MapAudit();
+        api.MapAccounts();
+        api.MapHandovers();
     }
 }

@@ -17,9 +17,16 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
         set => _principal = value;
     }
 
+    private bool _system;
+
+    public bool IsSystem => _system;
+
+    /// <summary>For start-up tasks and commands only: no person is acting, and nothing is hidden by data scope.</summary>
+    public void ActAsSystem() => _system = true;
+
     public Guid? Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public string? UserName => Principal.Identity?.IsAuthenticated == true ? Principal.Identity.Name : null;
+    public string? UserName => Principal.Identity?.IsAuthenticated == true ? Principal.Identity.Name : _system ? "system" : null;
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
 }

@@ -44,6 +44,7 @@ public static class KamCommands
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        sp.GetRequiredService<CurrentUser>().ActAsSystem();
         await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var bootstrap = sp.GetRequiredService<AdminBootstrap>();
         await bootstrap.EnsureRolesAsync();

@@ -10,6 +10,7 @@ public static class KamStartup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        sp.GetRequiredService<CurrentUser>().ActAsSystem();
         // With several servers on one database, operators may set Kam:MigrateOnStart=false and run the
         // "migrate" command once per release instead; then a server touches nothing at start.
         if (!app.Configuration.GetValue("Kam:MigrateOnStart", true))

@@ -36,6 +36,8 @@ public sealed class TestUser(Guid? id, string? name) : ICurrentUser
     public string? UserName => name;
 
     public bool IsInRole(string role) => false;
+
+    public bool IsSystem => false;
 }
 
 public sealed class ProbeDb : IDisposable

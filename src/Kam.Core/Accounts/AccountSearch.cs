@@ -1,0 +1,25 @@
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Accounts;
+
+/// <summary>Keeps <see cref="Account.SearchText"/> in step with the account and its contacts.</summary>
+public static class AccountSearch
+{
+    public static string Build(Account account, IEnumerable<(string Name, string? Mobile)> contacts) =>
+        string.Join("|", new[] { account.Name, account.ShortName, account.CreditCode }
+            .Concat(contacts.SelectMany(c => new[] { c.Name, c.Mobile }))
+            .Where(s => !string.IsNullOrWhiteSpace(s))).ToLowerInvariant();
+
+    public static async Task RefreshAsync(IKamDb db, Account account, CancellationToken ct)
+    {
+        // Contacts being saved in this unit of work count as they are now, the others as stored.
+        var local = db.Contacts.Local.Where(c => c.AccountId == account.Id).ToList();
+        var localIds = local.Select(c => c.Id).ToList();
+        var stored = await db.Contacts.IgnoreQueryFilters()
+            .Where(c => c.AccountId == account.Id && c.ArchivedAt == null && !localIds.Contains(c.Id))
+            .Select(c => new { c.Name, c.Mobile }).ToListAsync(ct);
+        account.SearchText = Build(account, stored.Select(c => (c.Name, c.Mobile))
+            .Concat(local.Where(c => c.ArchivedAt == null).Select(c => (c.Name, c.Mobile))));
+    }
+}
