@@ -41,7 +41,7 @@ public sealed class AccountRules(IKamDb db, ICurrentUser me)
     public async Task<List<FieldError>> DuplicatesAsync(string name, string? code, Guid? self, CancellationToken ct)
     {
         var normalized = AccountNames.Normalize(name);
-        var duplicates = await db.Accounts.IgnoreQueryFilters()
+        var duplicates = await db.AllAccounts
             .Where(a => a.ArchivedAt == null && a.Id != self && (a.NormalizedName == normalized || (code != null && a.CreditCode == code)))
             .Select(a => new { a.Id, a.Name, a.CreditCode, a.NormalizedName, Owner = db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
             .Take(2).ToListAsync(ct);

@@ -23,7 +23,7 @@ public sealed class ArchiveAccount(IKamDb db, ICurrentUser me, TimeProvider cloc
         if (!archive)
         {
             // Restoring must not create a second active account with the same name or credit code.
-            var active = await db.Accounts.IgnoreQueryFilters().AnyAsync(a => a.ArchivedAt == null && a.Id != id
+            var active = await db.AllAccounts.AnyAsync(a => a.ArchivedAt == null && a.Id != id
                 && (a.NormalizedName == account.NormalizedName || (account.CreditCode != null && a.CreditCode == account.CreditCode)), ct);
             if (active)
                 return Error.Conflict("account.restore_duplicate");

@@ -50,7 +50,7 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
             return invalid;
         var contact = new Contact { AccountId = accountId };
         Apply(contact, input);
-        db.Contacts.Add(contact);
+        db.AllContacts.Add(contact);
         await AccountSearch.RefreshAsync(db, account, ct);
         await db.SaveChangesAsync(ct);
         return Row(contact, seeMobiles: true);

@@ -61,7 +61,7 @@ public sealed class ManageTierPolicy(IKamDb db, ICurrentUser me, Settings settin
         // Recomputed in batches so a 50,000-account archive never sits in memory at once; each change is audited.
         for (var skip = 0; ; skip += 500)
         {
-            var batch = await db.Accounts.IgnoreQueryFilters().OrderBy(a => a.Id).Skip(skip).Take(500).ToListAsync(ct);
+            var batch = await db.AllAccounts.OrderBy(a => a.Id).Skip(skip).Take(500).ToListAsync(ct);
             if (batch.Count == 0)
                 break;
             foreach (var account in batch)

@@ -19,11 +19,23 @@ public interface IKamDb
 
     DbSet<AuditEntry> AuditEntries { get; }
 
-    DbSet<Account> Accounts { get; }
+    /// <summary>
+    /// The accounts the current user may see (domain.md "Confidential"). Every list, search, page, export and
+    /// report reads accounts through here, so they cannot disagree.
+    /// </summary>
+    IQueryable<Account> Accounts { get; }
+
+    /// <summary>The contacts of the accounts the current user may see.</summary>
+    IQueryable<Contact> Contacts { get; }
+
+    /// <summary>Every account, beyond the data scope: for adding, and for the few rules that must look past the
+    /// scope (the duplicate guard, handover, tier recomputation). Never for showing records to a user.</summary>
+    DbSet<Account> AllAccounts { get; }
+
+    /// <summary>Every contact, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Contact> AllContacts { get; }
 
     DbSet<AccountMember> AccountMembers { get; }
-
-    DbSet<Contact> Contacts { get; }
 
     DbSet<Setting> Settings { get; }
 

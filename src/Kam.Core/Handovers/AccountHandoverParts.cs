@@ -11,7 +11,7 @@ public sealed class OwnedAccountsPart(IKamDb db) : IHandoverPart
 
     public int Order => 0;
 
-    private IQueryable<Account> Owned(Guid userId) => db.Accounts.IgnoreQueryFilters().Where(a => a.OwnerId == userId);
+    private IQueryable<Account> Owned(Guid userId) => db.AllAccounts.Where(a => a.OwnerId == userId);
 
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => Owned(userId).CountAsync(ct);
 
@@ -41,7 +41,7 @@ public sealed class TeamMembershipsPart(IKamDb db) : IHandoverPart
 
     public async Task<IReadOnlyList<string>> ListAsync(Guid fromUserId, int max, CancellationToken ct) =>
         await (from m in db.AccountMembers
-               join a in db.Accounts.IgnoreQueryFilters() on m.AccountId equals a.Id
+               join a in db.AllAccounts on m.AccountId equals a.Id
                where m.UserId == fromUserId
                orderby a.Name
                select a.Name).Take(max).ToListAsync(ct);
@@ -51,7 +51,7 @@ public sealed class TeamMembershipsPart(IKamDb db) : IHandoverPart
         var memberships = await db.AccountMembers.Where(m => m.UserId == fromUserId).ToListAsync(ct);
         var accountIds = memberships.Select(m => m.AccountId).ToList();
         var receiverAlready = await db.AccountMembers.Where(m => m.UserId == toUserId && accountIds.Contains(m.AccountId)).Select(m => m.AccountId).ToListAsync(ct);
-        var receiverOwns = await db.Accounts.IgnoreQueryFilters().Where(a => accountIds.Contains(a.Id) && (a.OwnerId == toUserId || a.OwnerId == fromUserId)).Select(a => a.Id).ToListAsync(ct);
+        var receiverOwns = await db.AllAccounts.Where(a => accountIds.Contains(a.Id) && (a.OwnerId == toUserId || a.OwnerId == fromUserId)).Select(a => a.Id).ToListAsync(ct);
         db.AccountMembers.RemoveRange(memberships);
         db.AccountMembers.AddRange(accountIds.Except(receiverAlready).Except(receiverOwns).Select(id => new AccountMember { AccountId = id, UserId = toUserId }));
         return memberships.Count;

@@ -14,23 +14,19 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Account> AllAccounts => Set<Account>();
+
+    public DbSet<Contact> AllContacts => Set<Contact>();
 
     public DbSet<AccountMember> AccountMembers => Set<AccountMember>();
 
-    public DbSet<Contact> Contacts => Set<Contact>();
+    public IQueryable<Account> Accounts => AccountScope.Accounts(this, currentUser);
+
+    public IQueryable<Contact> Contacts => AccountScope.Contacts(this, currentUser);
 
     public DbSet<Setting> Settings => Set<Setting>();
 
     public DbSet<Kam.Core.Handovers.Handover> Handovers => Set<Kam.Core.Handovers.Handover>();
-
-    // Data scope (domain.md "Confidential"): read by the query filters at every query, so the same context serves
-    // whoever the current user is at that moment (a Blazor circuit sets it after the context is created).
-    // null means "sees every account"; Guid.Empty "sees none". A null parameter lets EF drop the whole scope
-    // condition from the SQL for the head (EF folds "@p IS NULL" once it knows the value), so the database can use
-    // its indexes for everyone instead of scanning behind an "OR @seesAll".
-    internal Guid? ScopeUserId => DataScope.SeesAllAccounts(currentUser) ? null
-        : DataScope.SeesOwnAccounts(currentUser) ? currentUser.Id : Guid.Empty;
 
     /// <summary>ASP.NET Data Protection keys, shared by every app server on one database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
@@ -49,7 +45,6 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KamDbContext).Assembly);
-        ApplyDataScope(builder);
         if (Database.IsNpgsql())
         {
             // "Contains" search over 50,000 accounts: a trigram index serves LIKE '%fragment%' on PostgreSQL.
@@ -58,16 +53,6 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
         }
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
-    }
-
-    /// <summary>The one place that decides who sees which account: lists, search, pages, exports and the API.</summary>
-    private void ApplyDataScope(ModelBuilder builder)
-    {
-        builder.Entity<Account>().HasQueryFilter(a => ScopeUserId == null || a.OwnerId == ScopeUserId
-            || Set<AccountMember>().Where(m => m.UserId == ScopeUserId).Select(m => m.AccountId).Contains(a.Id));
-        builder.Entity<Contact>().HasQueryFilter(c => ScopeUserId == null
-            || Set<Account>().IgnoreQueryFilters().Where(a => a.OwnerId == ScopeUserId).Select(a => a.Id).Contains(c.AccountId)
-            || Set<AccountMember>().Where(m => m.UserId == ScopeUserId).Select(m => m.AccountId).Contains(c.AccountId));
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISe
 
     public async Task RunAsync(SeedContext context, CancellationToken ct)
     {
-        if (await db.Accounts.IgnoreQueryFilters().AnyAsync(ct))
+        if (await db.AllAccounts.AnyAsync(ct))
             return;
         var managers = context.Users.Values.Where(u => u.UserName!.StartsWith("am", StringComparison.Ordinal))
             .OrderBy(u => u.UserName!.Length).ThenBy(u => u.UserName, StringComparer.Ordinal).ToList();
@@ -85,7 +85,7 @@ public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISe
             Tags = r.Next(4) == 0 ? "重点" : r.Next(5) == 0 ? "战略合作" : null,
         };
         TierPolicy.Default.Apply(account);
-        db.Accounts.Add(account);
+        db.AllAccounts.Add(account);
         if (r.Next(10) == 0 && managers.Count > 1)
             db.AccountMembers.Add(new AccountMember { AccountId = account.Id, UserId = managers[(serial + 1) % managers.Count].Id });
 
@@ -106,7 +106,7 @@ public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISe
             };
             contacts.Add(contact);
         }
-        db.Contacts.AddRange(contacts);
+        db.AllContacts.AddRange(contacts);
         account.SearchText = AccountSearch.Build(account, contacts.Select(x => (x.Name, x.Mobile)));
     }
 }
