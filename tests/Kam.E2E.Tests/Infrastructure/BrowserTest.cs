@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kam.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// One test against the shared app: every page gets its own browser context (own cookies), speaks zh-CN, and is
+/// screenshotted when the test fails.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(KamApp app) : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo#2026";
+    private const float Timeout = 15_000;
+
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<IPage> _pages = [];
+
+    protected KamApp App => app;
+
+    static BrowserTest() => SetDefaultExpectTimeout(Timeout);
+
+    /// <summary>A fresh browser context (no cookies) with one page.</summary>
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await app.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new() { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(Timeout);
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        _pages.Add(page);
+        return page;
+    }
+
+    /// <summary>Fills and submits the login form; does not check the outcome.</summary>
+    protected static async Task SubmitLoginAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+    }
+
+    /// <summary>Signs in and waits until the workbench is interactive.</summary>
+    protected static async Task LoginAsync(IPage page, string userName, string password = DemoPassword)
+    {
+        await SubmitLoginAsync(page, userName, password);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Opens a page of the app and waits for the Blazor circuit (clicks before it are lost).</summary>
+    protected static async Task GotoInteractiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+    }
+
+    protected static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#kam-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>A user name no other test uses.</summary>
+    protected static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Runs the test body; on failure saves a full-page screenshot of every page it opened.</summary>
+    protected async Task Run(Func<Task> body, [CallerMemberName] string test = "")
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(dir);
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                var name = _pages.Count == 1 ? test : $"{test}-{i + 1}";
+                try
+                {
+                    await _pages[i].ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+                }
+                catch (PlaywrightException)
+                {
+                    // The page is gone (e.g. crashed): keep the original failure.
+                }
+            }
+            throw;
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
+    }
+}
