@@ -185,7 +185,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
 
-                    b.ToTable("Accounts");
+                    b.ToTable("AllAccounts");
                 });
 
             modelBuilder.Entity("Kam.Core.Accounts.AccountMember", b =>
@@ -288,7 +288,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "Name");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("AllContacts");
                 });
 
             modelBuilder.Entity("Kam.Core.Audit.AuditEntry", b =>

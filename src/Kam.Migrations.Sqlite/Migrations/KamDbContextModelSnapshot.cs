@@ -174,7 +174,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
 
-                    b.ToTable("Accounts");
+                    b.ToTable("AllAccounts");
                 });
 
             modelBuilder.Entity("Kam.Core.Accounts.AccountMember", b =>
@@ -277,7 +277,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "Name");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("AllContacts");
                 });
 
             modelBuilder.Entity("Kam.Core.Audit.AuditEntry", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kam.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261126232916_Accounts")]
+    [Migration("20261126234209_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -177,7 +177,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
 
-                    b.ToTable("Accounts");
+                    b.ToTable("AllAccounts");
                 });
 
             modelBuilder.Entity("Kam.Core.Accounts.AccountMember", b =>
@@ -280,7 +280,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "Name");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("AllContacts");
                 });
 
             modelBuilder.Entity("Kam.Core.Audit.AuditEntry", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kam.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261126233251_Accounts")]
+    [Migration("20261126234219_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -188,7 +188,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
 
-                    b.ToTable("Accounts");
+                    b.ToTable("AllAccounts");
                 });
 
             modelBuilder.Entity("Kam.Core.Accounts.AccountMember", b =>
@@ -291,7 +291,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "Name");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("AllContacts");
                 });
 
             modelBuilder.Entity("Kam.Core.Audit.AuditEntry", b =>

@@ -18,7 +18,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "Accounts",
+                name: "AllAccounts",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -58,15 +58,15 @@ namespace Kam.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Accounts", x => x.Id);
+                    table.PrimaryKey("PK_AllAccounts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Accounts_Accounts_ParentId",
+                        name: "FK_AllAccounts_AllAccounts_ParentId",
                         column: x => x.ParentId,
-                        principalTable: "Accounts",
+                        principalTable: "AllAccounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Accounts_AspNetUsers_OwnerId",
+                        name: "FK_AllAccounts_AspNetUsers_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -122,9 +122,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_AccountMembers", x => new { x.AccountId, x.UserId });
                     table.ForeignKey(
-                        name: "FK_AccountMembers_Accounts_AccountId",
+                        name: "FK_AccountMembers_AllAccounts_AccountId",
                         column: x => x.AccountId,
-                        principalTable: "Accounts",
+                        principalTable: "AllAccounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
@@ -136,7 +136,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Contacts",
+                name: "AllContacts",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -163,17 +163,17 @@ namespace Kam.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.PrimaryKey("PK_AllContacts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Contacts_Accounts_AccountId",
+                        name: "FK_AllContacts_AllAccounts_AccountId",
                         column: x => x.AccountId,
-                        principalTable: "Accounts",
+                        principalTable: "AllAccounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Contacts_Contacts_ReportsToId",
+                        name: "FK_AllContacts_AllContacts_ReportsToId",
                         column: x => x.ReportsToId,
-                        principalTable: "Contacts",
+                        principalTable: "AllContacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -189,63 +189,63 @@ namespace Kam.Migrations.Sqlite.Migrations
                 columns: new[] { "UserId", "AccountId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_ArchivedAt_Name",
-                table: "Accounts",
+                name: "IX_AllAccounts_ArchivedAt_Name",
+                table: "AllAccounts",
                 columns: new[] { "ArchivedAt", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_ArchivedAt_SearchText",
-                table: "Accounts",
+                name: "IX_AllAccounts_ArchivedAt_SearchText",
+                table: "AllAccounts",
                 columns: new[] { "ArchivedAt", "SearchText" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_ArchivedAt_UpdatedAt",
-                table: "Accounts",
+                name: "IX_AllAccounts_ArchivedAt_UpdatedAt",
+                table: "AllAccounts",
                 columns: new[] { "ArchivedAt", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_CreditCode",
-                table: "Accounts",
+                name: "IX_AllAccounts_CreditCode",
+                table: "AllAccounts",
                 column: "CreditCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_NormalizedName",
-                table: "Accounts",
+                name: "IX_AllAccounts_NormalizedName",
+                table: "AllAccounts",
                 column: "NormalizedName");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_OwnerId_ArchivedAt_UpdatedAt",
-                table: "Accounts",
+                name: "IX_AllAccounts_OwnerId_ArchivedAt_UpdatedAt",
+                table: "AllAccounts",
                 columns: new[] { "OwnerId", "ArchivedAt", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_ParentId",
-                table: "Accounts",
+                name: "IX_AllAccounts_ParentId",
+                table: "AllAccounts",
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_ProvinceCode",
-                table: "Accounts",
+                name: "IX_AllAccounts_ProvinceCode",
+                table: "AllAccounts",
                 column: "ProvinceCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_Tier_Name",
-                table: "Accounts",
+                name: "IX_AllAccounts_Tier_Name",
+                table: "AllAccounts",
                 columns: new[] { "Tier", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_AccountId_Name",
-                table: "Contacts",
+                name: "IX_AllContacts_AccountId_Name",
+                table: "AllContacts",
                 columns: new[] { "AccountId", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_Mobile",
-                table: "Contacts",
+                name: "IX_AllContacts_Mobile",
+                table: "AllContacts",
                 column: "Mobile");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_ReportsToId",
-                table: "Contacts",
+                name: "IX_AllContacts_ReportsToId",
+                table: "AllContacts",
                 column: "ReportsToId");
 
             migrationBuilder.CreateIndex(
@@ -267,7 +267,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                 name: "AccountMembers");
 
             migrationBuilder.DropTable(
-                name: "Contacts");
+                name: "AllContacts");
 
             migrationBuilder.DropTable(
                 name: "Handovers");
@@ -276,7 +276,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                 name: "Settings");
 
             migrationBuilder.DropTable(
-                name: "Accounts");
+                name: "AllAccounts");
 
             migrationBuilder.DropIndex(
                 name: "IX_AuditEntries_AccountId_At",
