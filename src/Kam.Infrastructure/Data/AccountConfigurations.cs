@@ -21,9 +21,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(a => a.TierRule).HasMaxLength(200);
         b.Property(a => a.TierOverrideReason).HasMaxLength(200);
         b.Property(a => a.Industry).HasMaxLength(50);
-        b.Property(a => a.ProvinceCode).HasMaxLength(6);
-        b.Property(a => a.CityCode).HasMaxLength(6);
-        b.Property(a => a.DistrictCode).HasMaxLength(6);
+        b.Property(a => a.ProvinceCode).HasMaxLength(12);
+        b.Property(a => a.CityCode).HasMaxLength(12);
+        b.Property(a => a.DistrictCode).HasMaxLength(12);
         b.Property(a => a.Address).HasMaxLength(200);
         b.Property(a => a.Website).HasMaxLength(200);
         b.Property(a => a.Brands).HasMaxLength(200);

@@ -54,8 +54,8 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("CityCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("ComputedTier")
                         .IsRequired()
@@ -77,8 +77,8 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("DistrictCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(50)
@@ -105,8 +105,8 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("ProvinceCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("SearchText")
                         .IsRequired()

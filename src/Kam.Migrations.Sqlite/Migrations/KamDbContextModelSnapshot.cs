@@ -48,7 +48,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CityCode")
-                        .HasMaxLength(6)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ComputedTier")
@@ -71,7 +71,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DistrictCode")
-                        .HasMaxLength(6)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Industry")
@@ -99,7 +99,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProvinceCode")
-                        .HasMaxLength(6)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")

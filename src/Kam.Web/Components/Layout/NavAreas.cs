@@ -24,6 +24,12 @@ public static class NavAreas
 
     public static readonly IReadOnlyList<NavArea> Areas =
     [
+        new("nav.archive", "contacts",
+        [
+            new NavItem("nav.accounts", "/accounts", "idcard", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.handover", "/accounts/handover", "swap", Roles.Head),
+            new NavItem("nav.tier_rules", "/accounts/tier-rules", "crown", Roles.Head),
+        ]),
         new("nav.system", "setting",
         [
             new NavItem("nav.users", "/admin/users", "team", Roles.Admin),

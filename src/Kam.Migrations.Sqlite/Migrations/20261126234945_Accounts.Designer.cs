@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kam.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261126234209_Accounts")]
+    [Migration("20261126234945_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -51,7 +51,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CityCode")
-                        .HasMaxLength(6)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ComputedTier")
@@ -74,7 +74,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DistrictCode")
-                        .HasMaxLength(6)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Industry")
@@ -102,7 +102,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProvinceCode")
-                        .HasMaxLength(6)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kam.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261126234219_Accounts")]
+    [Migration("20261126234955_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -57,8 +57,8 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("CityCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("ComputedTier")
                         .IsRequired()
@@ -80,8 +80,8 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("DistrictCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(50)
@@ -108,8 +108,8 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("ProvinceCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("SearchText")
                         .IsRequired()

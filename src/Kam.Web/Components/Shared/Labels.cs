@@ -1,0 +1,32 @@
+using System.Globalization;
+using Kam.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace Kam.Web.Components.Shared;
+
+/// <summary>Localised names of enum values and of the tier rule descriptions.</summary>
+public static class Labels
+{
+    public static string Of<T>(this IStringLocalizer<SharedResource> l, T? value) where T : struct, Enum =>
+        value is { } v ? l[$"{typeof(T).Name.ToLowerInvariant()}.{v}"].Value : "";
+
+    /// <summary>"purchase>=5000000;category=Government,RealEstate" → "年采购额 ≥ 5,000,000，类别：政府机构、房地产".</summary>
+    public static string TierRule(this IStringLocalizer<SharedResource> l, string? rule)
+    {
+        if (string.IsNullOrEmpty(rule) || rule == "default")
+            return l["tierrule.default"];
+        var parts = rule.Split(';').Select(part =>
+        {
+            var kv = part.Split('=', 2);
+            return kv[0] switch
+            {
+                "purchase>" when decimal.TryParse(kv[1], CultureInfo.InvariantCulture, out var min) => l["tierrule.purchase", min.ToString("N0", CultureInfo.InvariantCulture)].Value,
+                "category" => l["tierrule.category", string.Join("、", kv[1].Split(',').Select(c => l[$"accountcategory.{c}"].Value))].Value,
+                _ => part,
+            };
+        });
+        return string.Join("，", parts);
+    }
+
+    public static string Money(decimal? amount) => amount is { } a ? a.ToString("N2", CultureInfo.InvariantCulture) : "";
+}
