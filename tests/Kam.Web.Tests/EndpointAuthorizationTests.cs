@@ -30,14 +30,15 @@ public sealed partial class EndpointAuthorizationTests(KamFactory app)
         [Policies.ManageAccounts] = "am1",
     };
 
-    private IReadOnlyList<(string Method, string Route, IReadOnlyList<string> Policies, bool AllowAnonymous)> ApiEndpoints() =>
+    private IReadOnlyList<(string Method, string Route, IReadOnlyList<string> Policies, bool AllowAnonymous, string ContentType)> ApiEndpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (
                 Method: m,
                 Route: e.RoutePattern.RawText!,
                 Policies: (IReadOnlyList<string>)e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList(),
-                AllowAnonymous: e.Metadata.GetMetadata<IAllowAnonymous>() is not null)))
+                AllowAnonymous: e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                ContentType: e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json")))
             .ToList();
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed partial class EndpointAuthorizationTests(KamFactory app)
         var endpoints = ApiEndpoints();
         Assert.True(endpoints.Count >= 12, $"Only {endpoints.Count} endpoints found");
         using var client = app.Anonymous();
-        foreach (var (method, route, _, allowAnonymous) in endpoints)
+        foreach (var (method, route, _, allowAnonymous, contentType) in endpoints)
         {
             var key = $"{method} {route.TrimEnd('/')}";
             if (allowAnonymous)
@@ -54,7 +55,7 @@ public sealed partial class EndpointAuthorizationTests(KamFactory app)
                 Assert.Contains(key, Anonymous);
                 continue;
             }
-            var response = await client.SendAsync(Request(method, route));
+            var response = await client.SendAsync(Request(method, route, contentType));
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{key} answered {(int)response.StatusCode} without a token");
         }
     }
@@ -62,7 +63,7 @@ public sealed partial class EndpointAuthorizationTests(KamFactory app)
     [Fact]
     public async Task Every_api_endpoint_refuses_a_role_its_policy_leaves_out()
     {
-        foreach (var (method, route, policies, allowAnonymous) in ApiEndpoints())
+        foreach (var (method, route, policies, allowAnonymous, contentType) in ApiEndpoints())
         {
             var key = $"{method} {route.TrimEnd('/')}";
             if (allowAnonymous)
@@ -76,19 +77,23 @@ public sealed partial class EndpointAuthorizationTests(KamFactory app)
             {
                 Assert.True(RefusedUser.ContainsKey(policy), $"Policy {policy} of {key} has no refused user in this test");
                 using var client = await app.As(RefusedUser[policy]);
-                var response = await client.SendAsync(Request(method, route));
+                var response = await client.SendAsync(Request(method, route, contentType));
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{key} answered {(int)response.StatusCode} to {RefusedUser[policy]}");
                 await response.Problem(HttpStatusCode.Forbidden);
             }
         }
     }
 
-    private static HttpRequestMessage Request(string method, string route)
+    private static HttpRequestMessage Request(string method, string route, string contentType)
     {
         var url = RouteParameter().Replace(route, Guid.NewGuid().ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT" or "PATCH")
-            request.Content = new StringContent("{}", new MediaTypeHeaderValue("application/json"));
+        {
+            request.Content = contentType.StartsWith("multipart/", StringComparison.Ordinal)
+                ? new MultipartFormDataContent { { new StringContent("x"), "file", "x.xlsx" } }
+                : new StringContent("{}", new MediaTypeHeaderValue("application/json"));
+        }
         return request;
     }
 

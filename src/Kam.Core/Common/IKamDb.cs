@@ -45,6 +45,8 @@ public interface IKamDb
 
     DbSet<Handovers.Handover> Handovers { get; }
 
+    DbSet<Exports.ExportLog> ExportLogs { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -67,6 +67,16 @@ internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Kam.Core.
     }
 }
 
+internal sealed class ExportLogConfiguration : IEntityTypeConfiguration<Kam.Core.Exports.ExportLog>
+{
+    public void Configure(EntityTypeBuilder<Kam.Core.Exports.ExportLog> b)
+    {
+        b.Property(e => e.Kind).HasMaxLength(32).IsRequired();
+        b.Property(e => e.UserName).HasMaxLength(256);
+        b.HasIndex(e => e.CreatedAt);
+    }
+}
+
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> b)

@@ -28,6 +28,8 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
 
     public DbSet<Kam.Core.Handovers.Handover> Handovers => Set<Kam.Core.Handovers.Handover>();
 
+    public DbSet<Kam.Core.Exports.ExportLog> ExportLogs => Set<Kam.Core.Exports.ExportLog>();
+
     /// <summary>ASP.NET Data Protection keys, shared by every app server on one database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -11,6 +11,7 @@ public static class KamApi
         api.MapUsers();
         api.MapAudit();
         api.MapAccounts();
+        api.MapAccountFiles(app);
         api.MapHandovers();
     }
 }

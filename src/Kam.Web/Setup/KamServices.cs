@@ -117,6 +117,7 @@ public static class KamServices
             o.KnownProxies.Clear();
         });
 
+        services.AddScoped<Kam.Web.Api.ImportReports>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         return builder;

@@ -74,6 +74,27 @@ namespace Kam.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportLogs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Filter = table.Column<string>(type: "TEXT", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportLogs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Handovers",
                 columns: table => new
                 {
@@ -249,6 +270,11 @@ namespace Kam.Migrations.Sqlite.Migrations
                 column: "ReportsToId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportLogs_CreatedAt",
+                table: "ExportLogs",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Handovers_CreatedAt",
                 table: "Handovers",
                 column: "CreatedAt");
@@ -268,6 +294,9 @@ namespace Kam.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AllContacts");
+
+            migrationBuilder.DropTable(
+                name: "ExportLogs");
 
             migrationBuilder.DropTable(
                 name: "Handovers");

@@ -77,6 +77,27 @@ namespace Kam.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportLogs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Filter = table.Column<string>(type: "text", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportLogs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Handovers",
                 columns: table => new
                 {
@@ -259,6 +280,11 @@ namespace Kam.Migrations.Postgres.Migrations
                 column: "ReportsToId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportLogs_CreatedAt",
+                table: "ExportLogs",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Handovers_CreatedAt",
                 table: "Handovers",
                 column: "CreatedAt");
@@ -278,6 +304,9 @@ namespace Kam.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AllContacts");
+
+            migrationBuilder.DropTable(
+                name: "ExportLogs");
 
             migrationBuilder.DropTable(
                 name: "Handovers");

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Kam.Core.Common;
+using Kam.Core.Exports;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Kam.Core.Accounts;
+
+/// <summary>
+/// Exports the account list as it is filtered, under the data scope, to .xlsx; every export is logged
+/// (who, when, which filter, how many rows) for the head.
+/// </summary>
+public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me, Divisions divisions)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>Writes the workbook to <paramref name="path"/> and returns the number of accounts in it.</summary>
+    public async Task<int> WriteAsync(AccountQuery query, string path, CancellationToken ct = default)
+    {
+        var owners = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var count = 0;
+        IEnumerable<Dictionary<string, object?>> Rows()
+        {
+            foreach (var a in list.Query(query with { Page = null, PageSize = null }).AsEnumerable())
+            {
+                count++;
+                yield return new Dictionary<string, object?>
+                {
+                    [AccountSheet.Name] = a.Name,
+                    [AccountSheet.ShortName] = a.ShortName,
+                    [AccountSheet.CreditCode] = a.CreditCode,
+                    [AccountSheet.Category] = AccountSheet.CategoryNames[a.Category],
+                    [AccountSheet.Tier] = a.Tier.ToString(),
+                    [AccountSheet.Status] = AccountSheet.StatusNames[a.Status],
+                    [AccountSheet.Industry] = a.Industry,
+                    [AccountSheet.Province] = divisions.NameOf(a.ProvinceCode),
+                    [AccountSheet.City] = divisions.NameOf(a.CityCode),
+                    [AccountSheet.District] = divisions.NameOf(a.DistrictCode),
+                    [AccountSheet.Address] = a.Address,
+                    [AccountSheet.AnnualRevenue] = a.AnnualRevenue,
+                    [AccountSheet.AnnualPurchase] = a.AnnualPurchase,
+                    [AccountSheet.Brands] = a.Brands,
+                    [AccountSheet.Owner] = owners.GetValueOrDefault(a.OwnerId),
+                    [AccountSheet.Source] = a.Source,
+                    [AccountSheet.Tags] = a.Tags,
+                    [AccountSheet.Notes] = a.Notes,
+                    [AccountSheet.UpdatedAt] = BusinessClock.Format(a.UpdatedAt),
+                };
+            }
+        }
+        await using (var file = File.Create(path))
+            await file.SaveAsAsync(Rows(), sheetName: "客户档案", cancellationToken: ct);
+        db.ExportLogs.Add(new ExportLog
+        {
+            UserId = me.Id,
+            UserName = me.UserName,
+            Kind = "accounts",
+            Filter = JsonSerializer.Serialize(query with { Page = null, PageSize = null }, Json),
+            Rows = count,
+        });
+        await db.SaveChangesAsync(ct);
+        return count;
+    }
+
+    /// <summary>The export log, newest first: the head reads who took what out of the archive.</summary>
+    public async Task<PagedResult<ExportLog>> Log(int page, int pageSize, CancellationToken ct = default)
+    {
+        var paging = new PageRequest(page, pageSize);
+        var total = await db.ExportLogs.CountAsync(ct);
+        var items = await db.ExportLogs.AsNoTracking().OrderByDescending(e => e.CreatedAt).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        return new PagedResult<ExportLog>(items, total);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Kam.Core.Accounts;
+using Kam.Web.Tests.Infrastructure;
+using MiniExcelLibs;
+
+namespace Kam.Web.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class ImportExportApiTests(KamFactory app)
+{
+    [Fact]
+    public async Task An_account_managers_export_holds_only_their_book_and_is_logged()
+    {
+        using var am1 = await app.As("am1");
+        var visible = (int)(await (await am1.GetAsync("/api/accounts?pageSize=1")).ReadJson())["total"]!;
+        var response = await am1.GetAsync("/api/accounts/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(visible, rows.Count);
+        using var head = await app.As("head");
+        var all = (int)(await (await head.GetAsync("/api/accounts?pageSize=1")).ReadJson())["total"]!;
+        Assert.True(all > rows.Count);
+        Assert.Contains(AccountSheet.CreditCode, rows[0].Keys);
+
+        var log = await (await head.GetAsync("/api/exports")).ReadJson();
+        Assert.Contains(log["items"]!.AsArray(), e => (string?)e!["userName"] == "am1" && (int)e["rows"]! == rows.Count);
+        await (await am1.GetAsync("/api/exports")).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Export_follows_the_list_filters()
+    {
+        using var head = await app.As("head");
+        var dealers = (int)(await (await head.GetAsync("/api/accounts?category=Dealer&pageSize=1")).ReadJson())["total"]!;
+        using var stream = new MemoryStream(await (await head.GetAsync("/api/accounts/export?category=Dealer")).Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(dealers, rows.Count);
+        Assert.All(rows, r => Assert.Equal("经销商", r[AccountSheet.Category]));
+    }
+
+    [Fact]
+    public async Task An_import_with_a_bad_row_imports_nothing_or_the_good_rows_as_chosen_and_reports_each_bad_cell()
+    {
+        var good = Accounts.UniqueName("导入好");
+        var rows = new[]
+        {
+            Row(good, Accounts.NewCreditCode(), "经销商", "广东省", "广州市", "am1"),
+            Row(Accounts.UniqueName("导入坏"), "91350200M000000510", "经销商", "广东省", "广州市", "am1"),
+            Row(Accounts.UniqueName("导入坏"), Accounts.NewCreditCode(), "外星人", "火星", "", "nobody"),
+        };
+        using var assistant = await app.As("assistant");
+
+        var all = await (await assistant.PostAsync("/api/accounts/import?mode=AllOrNothing", Upload(rows))).Ok<System.Text.Json.Nodes.JsonObject>();
+        Assert.False((bool)all["applied"]!);
+        Assert.Equal(0, (int)all["imported"]!);
+        Assert.Equal(2, (int)all["failed"]!);
+        var errors = all["errors"]!.AsArray();
+        Assert.Contains(errors, e => (int)e!["row"]! == 3 && (string?)e["column"] == AccountSheet.CreditCode && ((string?)e["message"])!.Contains('D'));
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == AccountSheet.Category);
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == AccountSheet.Province);
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == AccountSheet.Owner);
+        Assert.Equal(0, (int)(await (await assistant.GetAsync($"/api/accounts?search={Uri.EscapeDataString(good)}")).ReadJson())["total"]!);
+
+        var report = await assistant.GetAsync((string)all["reportUrl"]!);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        using var reportStream = new MemoryStream(await report.Content.ReadAsByteArrayAsync());
+        var lines = reportStream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(errors.Count, lines.Count);
+        Assert.Contains(lines, l => Convert.ToInt32(l["行号"], System.Globalization.CultureInfo.InvariantCulture) == 3 && (string)l["列"] == AccountSheet.CreditCode);
+
+        var partial = await (await assistant.PostAsync("/api/accounts/import?mode=GoodRows", Upload(rows))).ReadJson();
+        Assert.True((bool)partial["applied"]!);
+        Assert.Equal(1, (int)partial["imported"]!);
+        Assert.Equal(3, (int)partial["total"]!);
+        var imported = await (await assistant.GetAsync($"/api/accounts?search={Uri.EscapeDataString(good)}")).ReadJson();
+        Assert.Equal("张伟", (string?)imported["items"]![0]!["ownerName"]);
+
+        // The same file again: the good row is now a duplicate of the archive.
+        var again = await (await assistant.PostAsync("/api/accounts/import?mode=GoodRows", Upload(rows))).ReadJson();
+        Assert.Equal(0, (int)again["imported"]!);
+        Assert.Contains(again["errors"]!.AsArray(), e => (int)e!["row"]! == 2 && ((string?)e["message"])!.Contains("已有"));
+    }
+
+    [Fact]
+    public async Task Only_the_back_office_imports_and_a_file_that_is_not_a_sheet_is_refused()
+    {
+        using var am1 = await app.As("am1");
+        await (await am1.PostAsync("/api/accounts/import", Upload([Row(Accounts.UniqueName(), null, "经销商", "广东省", "广州市", "am1")]))).Problem(HttpStatusCode.Forbidden);
+
+        using var assistant = await app.As("assistant");
+        using var junk = new MultipartFormDataContent();
+        var bytes = new ByteArrayContent("not a spreadsheet"u8.ToArray());
+        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        junk.Add(bytes, "file", "junk.xlsx");
+        var problem = await (await assistant.PostAsync("/api/accounts/import", junk)).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["file"]);
+
+        var template = await assistant.GetAsync("/api/accounts/import-template");
+        using var stream = new MemoryStream(await template.Content.ReadAsByteArrayAsync());
+        Assert.Equal(AccountSheet.ImportColumns, stream.GetColumns(useHeaderRow: true).ToArray());
+    }
+
+    private static Dictionary<string, object?> Row(string name, string? code, string category, string province, string city, string owner) => new()
+    {
+        [AccountSheet.Name] = name,
+        [AccountSheet.CreditCode] = code,
+        [AccountSheet.Category] = category,
+        [AccountSheet.Province] = province,
+        [AccountSheet.City] = city,
+        [AccountSheet.AnnualPurchase] = 1200000.5,
+        [AccountSheet.Status] = "合作中",
+        [AccountSheet.Owner] = owner,
+    };
+
+    private static MultipartFormDataContent Upload(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(stream.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "file", "archive.xlsx");
+        return content;
+    }
+}
