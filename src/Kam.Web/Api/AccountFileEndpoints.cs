@@ -17,13 +17,8 @@ public static class AccountFileEndpoints
         // The UI's export link: the same export, authenticated by the sign-in cookie.
         app.MapGet("/accounts/export", Export).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
 
-        accounts.MapGet("/import-template", async (HttpContext ctx, CancellationToken ct) =>
-        {
-            var stream = new MemoryStream();
-            await ImportAccounts.WriteTemplateAsync(stream, ct);
-            stream.Position = 0;
-            return TypedResults.File(stream, Xlsx, "客户档案导入模板.xlsx");
-        });
+        accounts.MapGet("/import-template", Template);
+        app.MapGet("/accounts/import-template", Template).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         accounts.MapPost("/import", async (IFormFile? file, [FromQuery] ImportMode? mode, ImportAccounts import, ImportReports reports,
             ICurrentUser me, HttpContext ctx, CancellationToken ct) =>
         {
@@ -43,10 +38,8 @@ public static class AccountFileEndpoints
                 File.Delete(path);
             }
         }).DisableAntiforgery().Produces<ImportResponse>().ProducesValidationProblem();
-        accounts.MapGet("/import/{id:guid}/report", (Guid id, ImportReports reports, ICurrentUser me) =>
-            me.Id is { } userId && reports.Find(userId, id) is { } path
-                ? Results.File(path, Xlsx, "导入错误报告.xlsx")
-                : Results.NotFound());
+        accounts.MapGet("/import/{id:guid}/report", Report);
+        app.MapGet("/accounts/import/{id:guid}/report", Report).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         api.MapGet("/exports", async (int? page, int? pageSize, ExportAccounts export, CancellationToken ct) =>
             TypedResults.Ok(await export.Log(page ?? 1, pageSize ?? 50, ct))).WithTags("Accounts").RequireAuthorization(Policies.ManageAccounts);
     }
@@ -62,6 +55,17 @@ public static class AccountFileEndpoints
             r.Errors.Take(1000).Select(e => new ImportErrorLine(e.Row, e.Column, reports.Message(e))).ToList(),
             reportId is { } rid ? $"/api/accounts/import/{rid}/report" : null));
     }
+
+    private static async Task<IResult> Template(CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        await ImportAccounts.WriteTemplateAsync(stream, ct);
+        stream.Position = 0;
+        return TypedResults.File(stream, Xlsx, "客户档案导入模板.xlsx");
+    }
+
+    private static IResult Report(Guid id, ImportReports reports, ICurrentUser me) =>
+        me.Id is { } userId && reports.Find(userId, id) is { } path ? Results.File(path, Xlsx, "导入错误报告.xlsx") : Results.NotFound();
 
     private static async Task<IResult> Export([AsParameters] AccountQuery query, ExportAccounts export, CancellationToken ct)
     {
