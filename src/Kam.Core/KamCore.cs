@@ -21,7 +21,8 @@ public static class KamCore
         services.AddScoped<Settings>().AddScoped<AccountRules>().AddScoped<CreateAccount>().AddScoped<UpdateAccount>()
             .AddScoped<GetAccount>().AddScoped<ListAccounts>().AddScoped<ArchiveAccount>().AddScoped<SetAccountTeam>()
             .AddScoped<OverrideTier>().AddScoped<ManageTierPolicy>().AddScoped<Contacts>().AddScoped<AccountHistory>()
-            .AddScoped<HandOverAccounts>().AddScoped<ExportAccounts>().AddScoped<ImportAccounts>();
+            .AddScoped<HandOverAccounts>().AddScoped<ExportAccounts>().AddScoped<ImportAccounts>()
+            .AddScoped<Channels.ChannelAgents>().AddScoped<Attachments.AccountAttachments>();
         services.AddScoped<OwnedAccountsPart>().AddScoped<TeamMembershipsPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<OwnedAccountsPart>());
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<TeamMembershipsPart>());

@@ -16,6 +16,8 @@ public static class KamInfrastructure
         services.AddDbContext<KamDbContext>(settings.Apply);
         services.AddScoped<IKamDb>(sp => sp.GetRequiredService<KamDbContext>());
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton<Kam.Core.Attachments.IFileStore, DirectoryFileStore>();
+        services.AddOptions<Kam.Core.Attachments.AttachmentOptions>().Bind(config.GetSection("Kam:Attachments"));
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ISeedStep, DemoUsersStep>();

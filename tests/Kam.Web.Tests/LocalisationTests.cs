@@ -41,7 +41,7 @@ public sealed partial class LocalisationTests
     {
         var zh = Keys("SharedResource.resx");
         var expected = new[] { typeof(Kam.Core.Accounts.AccountCategory), typeof(Kam.Core.Accounts.AccountStatus), typeof(Kam.Core.Accounts.AccountTier),
-                typeof(Kam.Core.Accounts.DecisionRole), typeof(Kam.Core.Accounts.Attitude) }
+                typeof(Kam.Core.Accounts.DecisionRole), typeof(Kam.Core.Accounts.Attitude), typeof(Kam.Core.Attachments.AttachmentKind) }
             .SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name.ToLowerInvariant()}.{n}"))
             .Concat(Kam.Core.Identity.Roles.All.Select(r => $"role.{r}"))
             .Concat(Enum.GetNames<Kam.Core.Audit.AuditAction>().Select(a => $"audit.action.{a}"));

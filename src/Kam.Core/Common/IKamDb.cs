@@ -47,6 +47,12 @@ public interface IKamDb
 
     DbSet<Exports.ExportLog> ExportLogs { get; }
 
+    DbSet<Channels.ChannelAgent> ChannelAgents { get; }
+
+    DbSet<Channels.AgentAccount> AgentAccounts { get; }
+
+    DbSet<Attachments.Attachment> Attachments { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -30,6 +30,12 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
 
     public DbSet<Kam.Core.Exports.ExportLog> ExportLogs => Set<Kam.Core.Exports.ExportLog>();
 
+    public DbSet<Kam.Core.Channels.ChannelAgent> ChannelAgents => Set<Kam.Core.Channels.ChannelAgent>();
+
+    public DbSet<Kam.Core.Channels.AgentAccount> AgentAccounts => Set<Kam.Core.Channels.AgentAccount>();
+
+    public DbSet<Kam.Core.Attachments.Attachment> Attachments => Set<Kam.Core.Attachments.Attachment>();
+
     /// <summary>ASP.NET Data Protection keys, shared by every app server on one database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

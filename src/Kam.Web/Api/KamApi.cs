@@ -12,6 +12,7 @@ public static class KamApi
         api.MapAudit();
         api.MapAccounts();
         api.MapAccountFiles(app);
+        api.MapChannelAgents(app);
         api.MapHandovers();
     }
 }

@@ -27,7 +27,9 @@ public static class NavAreas
         new("nav.archive", "contacts",
         [
             new NavItem("nav.accounts", "/accounts", "idcard", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.channel_agents", "/channel-agents", "shop", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
             new NavItem("nav.handover", "/accounts/handover", "swap", Roles.Head),
+            new NavItem("nav.exports", "/accounts/exports", "export", Roles.Head),
             new NavItem("nav.tier_rules", "/accounts/tier-rules", "crown", Roles.Head),
         ]),
         new("nav.system", "setting",

@@ -74,6 +74,31 @@ namespace Kam.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelAgents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Territory = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AgreementNo = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    AgreementStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreementEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelAgents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExportLogs",
                 columns: table => new
                 {
@@ -199,6 +224,59 @@ namespace Kam.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_AllAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AllAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgentAccounts",
+                columns: table => new
+                {
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentAccounts", x => new { x.AgentId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_AgentAccounts_AllAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AllAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgentAccounts_ChannelAgents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "ChannelAgents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_AccountId_At",
                 table: "AuditEntries",
@@ -208,6 +286,11 @@ namespace Kam.Migrations.Sqlite.Migrations
                 name: "IX_AccountMembers_UserId_AccountId",
                 table: "AccountMembers",
                 columns: new[] { "UserId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentAccounts_AccountId",
+                table: "AgentAccounts",
+                column: "AccountId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AllAccounts_ArchivedAt_Name",
@@ -270,6 +353,16 @@ namespace Kam.Migrations.Sqlite.Migrations
                 column: "ReportsToId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_AccountId_CreatedAt",
+                table: "Attachments",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelAgents_Name",
+                table: "ChannelAgents",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExportLogs_CreatedAt",
                 table: "ExportLogs",
                 column: "CreatedAt");
@@ -293,7 +386,13 @@ namespace Kam.Migrations.Sqlite.Migrations
                 name: "AccountMembers");
 
             migrationBuilder.DropTable(
+                name: "AgentAccounts");
+
+            migrationBuilder.DropTable(
                 name: "AllContacts");
+
+            migrationBuilder.DropTable(
+                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "ExportLogs");
@@ -303,6 +402,9 @@ namespace Kam.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "ChannelAgents");
 
             migrationBuilder.DropTable(
                 name: "AllAccounts");

@@ -77,6 +77,31 @@ namespace Kam.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelAgents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Territory = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AgreementNo = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AgreementStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgreementEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    ContactPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelAgents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExportLogs",
                 columns: table => new
                 {
@@ -202,6 +227,59 @@ namespace Kam.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_AllAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AllAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgentAccounts",
+                columns: table => new
+                {
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentAccounts", x => new { x.AgentId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_AgentAccounts_AllAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AllAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgentAccounts_ChannelAgents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "ChannelAgents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_AccountId_At",
                 table: "AuditEntries",
@@ -211,6 +289,11 @@ namespace Kam.Migrations.Postgres.Migrations
                 name: "IX_AccountMembers_UserId_AccountId",
                 table: "AccountMembers",
                 columns: new[] { "UserId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentAccounts_AccountId",
+                table: "AgentAccounts",
+                column: "AccountId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AllAccounts_ArchivedAt_Name",
@@ -280,6 +363,16 @@ namespace Kam.Migrations.Postgres.Migrations
                 column: "ReportsToId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_AccountId_CreatedAt",
+                table: "Attachments",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelAgents_Name",
+                table: "ChannelAgents",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExportLogs_CreatedAt",
                 table: "ExportLogs",
                 column: "CreatedAt");
@@ -303,7 +396,13 @@ namespace Kam.Migrations.Postgres.Migrations
                 name: "AccountMembers");
 
             migrationBuilder.DropTable(
+                name: "AgentAccounts");
+
+            migrationBuilder.DropTable(
                 name: "AllContacts");
+
+            migrationBuilder.DropTable(
+                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "ExportLogs");
@@ -313,6 +412,9 @@ namespace Kam.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "ChannelAgents");
 
             migrationBuilder.DropTable(
                 name: "AllAccounts");

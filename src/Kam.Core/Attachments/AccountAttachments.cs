@@ -1,0 +1,62 @@
+using Kam.Core.Accounts;
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kam.Core.Attachments;
+
+public sealed record AttachmentRow(Guid Id, string FileName, string ContentType, long Size, AttachmentKind Kind, string? UploadedBy, DateTimeOffset UploadedAt);
+
+/// <summary>Uploads (type and size checked) and downloads of an account's documents, only for those who see the account.</summary>
+public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore files, IOptions<AttachmentOptions> options)
+{
+    public async Task<Result<IReadOnlyList<AttachmentRow>>> List(Guid accountId, CancellationToken ct = default)
+    {
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+            return Error.NotFound("account.not_found");
+        var rows = await (from a in db.Attachments.AsNoTracking()
+                          where a.AccountId == accountId && a.ArchivedAt == null
+                          orderby a.CreatedAt descending
+                          select new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.Kind,
+                              db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(), a.CreatedAt)).ToListAsync(ct);
+        return rows;
+    }
+
+    public async Task<Result<Guid>> Upload(Guid accountId, string fileName, string contentType, long length, AttachmentKind kind, Stream content, CancellationToken ct = default)
+    {
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+            return Error.NotFound("account.not_found");
+        if (!DataScope.EditsAccounts(me))
+            return Error.Forbidden();
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (!options.Value.Extensions.Contains(extension))
+            return Error.Validation("file", "attachment.type_not_allowed", string.Join(" ", options.Value.Extensions));
+        if (length <= 0 || length > options.Value.MaxBytes)
+            return Error.Validation("file", "attachment.too_large", options.Value.MaxBytes / 1024 / 1024);
+        var attachment = new Attachment
+        {
+            AccountId = accountId,
+            FileName = Path.GetFileName(fileName).Length > 200 ? Path.GetFileName(fileName)[^200..] : Path.GetFileName(fileName),
+            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
+            Size = length,
+            Kind = kind,
+        };
+        attachment.StoredName = $"{accountId:N}/{attachment.Id:N}{extension}";
+        await files.SaveAsync(attachment.StoredName, content, ct);
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        return attachment.Id;
+    }
+
+    public async Task<Result<(AttachmentRow Row, Stream Content)>> Download(Guid id, CancellationToken ct = default)
+    {
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ArchivedAt == null, ct);
+        // The account's scope decides: an attachment of an account you cannot see does not exist for you.
+        if (attachment is null || !await db.Accounts.AnyAsync(a => a.Id == attachment.AccountId, ct))
+            return Error.NotFound("attachment.not_found");
+        var stream = files.Open(attachment.StoredName);
+        if (stream is null)
+            return Error.NotFound("attachment.not_found");
+        return (new AttachmentRow(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Kind, null, attachment.CreatedAt), stream);
+    }
+}
