@@ -36,6 +36,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (Provider == DatabaseProvider.Postgres)
             options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
         else
-            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas());
     }
 }
