@@ -25,7 +25,7 @@ public sealed record ImportResult(int Total, int Imported, int Failed, bool Appl
 /// every row validated (required fields, credit code, place names, owner, duplicates in the file and in the
 /// archive), then nothing or only the good rows imported, as the user chose.
 /// </summary>
-public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisions, Settings settings)
+public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisions, Settings settings, IDatabaseMaintenance maintenance)
 {
     public const int MaxRows = 100_000;
     private const int Batch = 1000;
@@ -74,6 +74,8 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
         if (pending.Count > 0)
             await Flush();
         await tx.CommitAsync(ct);
+        if (imported >= Batch)
+            await maintenance.RefreshStatisticsAsync(ct);
         return Finish(total, imported, mode == ImportMode.AllOrNothing ? errors : insertErrors, applied: true);
     }
 

@@ -8,6 +8,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
 {
     public void Configure(EntityTypeBuilder<Account> b)
     {
+        b.ToTable("Accounts");
         b.Property(a => a.Name).HasMaxLength(200).IsRequired();
         b.Property(a => a.NormalizedName).HasMaxLength(200).IsRequired();
         b.Property(a => a.ShortName).HasMaxLength(50);
@@ -120,6 +121,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> b)
     {
+        b.ToTable("Contacts");
         b.Property(c => c.Name).HasMaxLength(50).IsRequired();
         b.Property(c => c.Title).HasMaxLength(50);
         b.Property(c => c.Department).HasMaxLength(50);

@@ -35,7 +35,7 @@ public interface ISeedStep
     Task RunAsync(SeedContext context, CancellationToken ct);
 }
 
-public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOptions> options, Kam.Core.Common.IDatabaseMaintenance maintenance, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -47,5 +47,6 @@ public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOption
             logger.LogInformation("Demo seed step {Step} done in {Elapsed} ms", step.GetType().Name,
                 (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+        await maintenance.RefreshStatisticsAsync(ct);
     }
 }

@@ -185,7 +185,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
 
-                    b.ToTable("AllAccounts");
+                    b.ToTable("Accounts", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Accounts.AccountMember", b =>
@@ -288,7 +288,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "Name");
 
-                    b.ToTable("AllContacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Attachments.Attachment", b =>

@@ -174,7 +174,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
 
-                    b.ToTable("AllAccounts");
+                    b.ToTable("Accounts", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Accounts.AccountMember", b =>
@@ -277,7 +277,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "Name");
 
-                    b.ToTable("AllContacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Attachments.Attachment", b =>

@@ -21,7 +21,7 @@ namespace Kam.Migrations.Postgres.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "AllAccounts",
+                name: "Accounts",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -61,15 +61,15 @@ namespace Kam.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AllAccounts", x => x.Id);
+                    table.PrimaryKey("PK_Accounts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AllAccounts_AllAccounts_ParentId",
+                        name: "FK_Accounts_Accounts_ParentId",
                         column: x => x.ParentId,
-                        principalTable: "AllAccounts",
+                        principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_AllAccounts_AspNetUsers_OwnerId",
+                        name: "FK_Accounts_AspNetUsers_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -171,58 +171,15 @@ namespace Kam.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_AccountMembers", x => new { x.AccountId, x.UserId });
                     table.ForeignKey(
-                        name: "FK_AccountMembers_AllAccounts_AccountId",
+                        name: "FK_AccountMembers_Accounts_AccountId",
                         column: x => x.AccountId,
-                        principalTable: "AllAccounts",
+                        principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_AccountMembers_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AllContacts",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Department = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Email = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DecisionRole = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Attitude = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Strength = table.Column<int>(type: "integer", nullable: true),
-                    ReportsToId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Birthday = table.Column<DateOnly>(type: "date", nullable: true),
-                    Preferences = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LastContactedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AllContacts", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AllContacts_AllAccounts_AccountId",
-                        column: x => x.AccountId,
-                        principalTable: "AllAccounts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AllContacts_AllContacts_ReportsToId",
-                        column: x => x.ReportsToId,
-                        principalTable: "AllContacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -249,9 +206,52 @@ namespace Kam.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_Attachments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Attachments_AllAccounts_AccountId",
+                        name: "FK_Attachments_Accounts_AccountId",
                         column: x => x.AccountId,
-                        principalTable: "AllAccounts",
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Department = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Email = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionRole = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Attitude = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Strength = table.Column<int>(type: "integer", nullable: true),
+                    ReportsToId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Birthday = table.Column<DateOnly>(type: "date", nullable: true),
+                    Preferences = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastContactedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Contacts_ReportsToId",
+                        column: x => x.ReportsToId,
+                        principalTable: "Contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -267,9 +267,9 @@ namespace Kam.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_AgentAccounts", x => new { x.AgentId, x.AccountId });
                     table.ForeignKey(
-                        name: "FK_AgentAccounts_AllAccounts_AccountId",
+                        name: "FK_AgentAccounts_Accounts_AccountId",
                         column: x => x.AccountId,
-                        principalTable: "AllAccounts",
+                        principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -291,76 +291,61 @@ namespace Kam.Migrations.Postgres.Migrations
                 columns: new[] { "UserId", "AccountId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AgentAccounts_AccountId",
-                table: "AgentAccounts",
-                column: "AccountId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_ArchivedAt_Name",
-                table: "AllAccounts",
+                name: "IX_Accounts_ArchivedAt_Name",
+                table: "Accounts",
                 columns: new[] { "ArchivedAt", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_ArchivedAt_SearchText",
-                table: "AllAccounts",
+                name: "IX_Accounts_ArchivedAt_SearchText",
+                table: "Accounts",
                 columns: new[] { "ArchivedAt", "SearchText" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_ArchivedAt_UpdatedAt",
-                table: "AllAccounts",
+                name: "IX_Accounts_ArchivedAt_UpdatedAt",
+                table: "Accounts",
                 columns: new[] { "ArchivedAt", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_CreditCode",
-                table: "AllAccounts",
+                name: "IX_Accounts_CreditCode",
+                table: "Accounts",
                 column: "CreditCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_NormalizedName",
-                table: "AllAccounts",
+                name: "IX_Accounts_NormalizedName",
+                table: "Accounts",
                 column: "NormalizedName");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_OwnerId_ArchivedAt_UpdatedAt",
-                table: "AllAccounts",
+                name: "IX_Accounts_OwnerId_ArchivedAt_UpdatedAt",
+                table: "Accounts",
                 columns: new[] { "OwnerId", "ArchivedAt", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_ParentId",
-                table: "AllAccounts",
+                name: "IX_Accounts_ParentId",
+                table: "Accounts",
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_ProvinceCode",
-                table: "AllAccounts",
+                name: "IX_Accounts_ProvinceCode",
+                table: "Accounts",
                 column: "ProvinceCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_SearchText",
-                table: "AllAccounts",
+                name: "IX_Accounts_SearchText",
+                table: "Accounts",
                 column: "SearchText")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllAccounts_Tier_Name",
-                table: "AllAccounts",
+                name: "IX_Accounts_Tier_Name",
+                table: "Accounts",
                 columns: new[] { "Tier", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AllContacts_AccountId_Name",
-                table: "AllContacts",
-                columns: new[] { "AccountId", "Name" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AllContacts_Mobile",
-                table: "AllContacts",
-                column: "Mobile");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AllContacts_ReportsToId",
-                table: "AllContacts",
-                column: "ReportsToId");
+                name: "IX_AgentAccounts_AccountId",
+                table: "AgentAccounts",
+                column: "AccountId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_AccountId_CreatedAt",
@@ -371,6 +356,21 @@ namespace Kam.Migrations.Postgres.Migrations
                 name: "IX_ChannelAgents_Name",
                 table: "ChannelAgents",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_AccountId_Name",
+                table: "Contacts",
+                columns: new[] { "AccountId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Mobile",
+                table: "Contacts",
+                column: "Mobile");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ReportsToId",
+                table: "Contacts",
+                column: "ReportsToId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExportLogs_CreatedAt",
@@ -399,10 +399,10 @@ namespace Kam.Migrations.Postgres.Migrations
                 name: "AgentAccounts");
 
             migrationBuilder.DropTable(
-                name: "AllContacts");
+                name: "Attachments");
 
             migrationBuilder.DropTable(
-                name: "Attachments");
+                name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "ExportLogs");
@@ -417,7 +417,7 @@ namespace Kam.Migrations.Postgres.Migrations
                 name: "ChannelAgents");
 
             migrationBuilder.DropTable(
-                name: "AllAccounts");
+                name: "Accounts");
 
             migrationBuilder.DropIndex(
                 name: "IX_AuditEntries_AccountId_At",
