@@ -19,6 +19,7 @@ public static class KamInfrastructure
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddSingleton<Kam.Core.Attachments.IFileStore, DirectoryFileStore>();
         services.AddOptions<Kam.Core.Attachments.AttachmentOptions>().Bind(config.GetSection("Kam:Attachments"));
+        services.AddOptions<Kam.Core.Accounts.PrivacyOptions>().Bind(config.GetSection("Kam:Privacy"));
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ISeedStep, DemoUsersStep>();

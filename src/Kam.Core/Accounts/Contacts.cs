@@ -24,7 +24,8 @@ public sealed record ContactRow(
     Guid Version);
 
 /// <summary>An account's contacts: listed (mobiles masked for those who need not see them), added, edited, archived.</summary>
-public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput> validator, TimeProvider clock)
+public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput> validator, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<PrivacyOptions> privacy)
 {
     public async Task<Result<IReadOnlyList<ContactRow>>> List(Guid accountId, CancellationToken ct = default)
     {
@@ -128,7 +129,7 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
     }
 
     private async Task<bool> SeesMobilesAsync(Guid accountId, Guid ownerId, CancellationToken ct) =>
-        DataScope.IsBackOffice(me) || ownerId == me.Id
+        me.IsSystem || privacy.Value.FullMobileRoles.Any(me.IsInRole) || ownerId == me.Id
         || (me.Id is { } id && await db.AccountMembers.AnyAsync(m => m.AccountId == accountId && m.UserId == id, ct));
 
     private static void Apply(Contact c, ContactInput input)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kam.Core.Accounts;
 
 /// <summary>The account page (客户 360) header and profile. Someone outside the data scope gets 404, not the record.</summary>
-public sealed class GetAccount(IKamDb db, ICurrentUser me, Divisions divisions)
+public sealed class GetAccount(IKamDb db, ICurrentUser me, Divisions divisions, Microsoft.Extensions.Options.IOptions<PrivacyOptions> privacy)
 {
     public async Task<Result<AccountDetail>> Handle(Guid id, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ public sealed class GetAccount(IKamDb db, ICurrentUser me, Divisions divisions)
             ManageTeam: isHead && a.ArchivedAt is null,
             Archive: isHead,
             OverrideTier: isHead && a.ArchivedAt is null,
-            SeeMobiles: DataScope.IsBackOffice(me) || onTeam);
+            SeeMobiles: me.IsSystem || privacy.Value.FullMobileRoles.Any(me.IsInRole) || onTeam);
         return new AccountDetail(a.Id, a.Name, a.ShortName, a.CreditCode, a.CreditCodeNote, a.Category, a.Industry,
             a.ProvinceCode, a.CityCode, a.DistrictCode, divisions.PathOf(a.ProvinceCode, a.CityCode, a.DistrictCode),
             a.Address, a.Website, a.AnnualRevenue, a.AnnualPurchase, a.Brands, a.Status,
