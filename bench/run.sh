@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Kam's HTTP benchmarks in one command (see bench/README.md):
+#   bench/run.sh                                      foundation scenarios on a book seeded at SCALE (default 50000)
+#   SCALE=0 bench/run.sh                              the demo department only (quick)
+#   bench/run.sh bench/scenarios/accounts.json        another scenario file
+#   bench/run.sh --import [--rows 100000]             also upload a generated .xlsx to the account import
+#   bench/run.sh --no-scenarios --import              the import alone
+#   bench/run.sh FILE -- --concurrency 1,2,4          anything after -- goes to "Kam.Bench run"
+# It builds Kam and Kam.Bench (Release), seeds a fresh SQLite database in a temp folder, starts Kam on a free
+# loopback port, runs the benchmarks over HTTP, stops the server and removes the temp folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+INVOKED="bench/run.sh${*:+ $*}"
+STARTED=$(date +%s)
+SCALE=${SCALE:-50000}
+ROWS=${ROWS:-100000}
+SCENARIOS=bench/scenarios/foundation.json
+RUN_SCENARIOS=true
+IMPORT=false
+BENCH_ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --import) IMPORT=true ;;
+    --rows) ROWS=$2; shift ;;
+    --no-scenarios) RUN_SCENARIOS=false ;;
+    --) shift; BENCH_ARGS=("$@"); break ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -*) echo "bench/run.sh: unknown option $1" >&2; exit 64 ;;
+    *) SCENARIOS=$1 ;;
+  esac
+  shift
+done
+[ -f "$SCENARIOS" ] || { echo "bench/run.sh: no scenario file $SCENARIOS" >&2; exit 64; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+step() { printf '\n== %s\n' "$*"; }
+now() { date +%s%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
+
+RESULTS=$ROOT/bench/results
+STAMP=$(date -u +%Y%m%d-%H%M%S)
+mkdir -p "$RESULTS"
+WEB=src/Kam.Web/bin/Release/net10.0/Kam.Web.dll
+BENCH=bench/Kam.Bench/bin/Release/net10.0/Kam.Bench.dll
+DATA=$(mktemp -d /tmp/kam-bench.XXXXXX)
+SERVER_LOG=$RESULTS/server-$STAMP.log
+PID=""
+
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill -TERM "$PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$PID" 2>/dev/null || true
+  fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+step "Build (Release)"
+dotnet build src/Kam.Web -c Release -nologo -clp:ErrorsOnly
+dotnet build bench/Kam.Bench -c Release -nologo -clp:ErrorsOnly
+
+step "Seed: seed-demo --scale $SCALE into $DATA"
+t0=$(now)
+dotnet "$WEB" seed-demo --scale "$SCALE" --Kam:DataDir="$DATA" > "$RESULTS/seed-$STAMP.log" 2>&1 \
+  || { tail -20 "$RESULTS/seed-$STAMP.log"; echo "bench/run.sh: seeding failed" >&2; exit 1; }
+SEED_S=$(secs "$t0" "$(now)")
+DB_MB=$(du -m "$DATA/kam.db" 2>/dev/null | cut -f1 || echo "?")
+echo "seeded in $SEED_S s (kam.db $DB_MB MB)"
+
+step "Start Kam"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE=http://127.0.0.1:$PORT
+t0=$(now)
+# "dotnet Kam.Web.dll" runs the app in the dotnet process itself, so $! is the server's PID.
+dotnet "$WEB" --urls "$BASE" --Kam:DataDir="$DATA" --Kam:Demo=true > "$SERVER_LOG" 2>&1 &
+PID=$!
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ]; do
+  if ! kill -0 "$PID" 2>/dev/null; then
+    tail -30 "$SERVER_LOG"; echo "bench/run.sh: Kam exited during start-up" >&2; exit 1
+  fi
+  if [ $(( ($(now) - t0) / 1000000000 )) -ge 180 ]; then
+    tail -30 "$SERVER_LOG"; echo "bench/run.sh: /health did not answer 200 within 180 s" >&2; exit 1
+  fi
+  sleep 0.1
+done
+START_S=$(secs "$t0" "$(now)")
+echo "Kam (PID $PID) answers on $BASE after $START_S s"
+
+META=(--meta "Seed=seed-demo --scale $SCALE: $SEED_S s, kam.db $DB_MB MB"
+      --meta "Server start-up=$START_S s until /health answered 200 (PID $PID, SQLite, --Kam:Demo=true)"
+      --meta "Invoked as=SCALE=$SCALE $INVOKED")
+status=0
+if [ "$RUN_SCENARIOS" = true ]; then
+  step "Scenarios: $SCENARIOS"
+  dotnet "$BENCH" run --base "$BASE" --scenarios "$SCENARIOS" --server-pid "$PID" --results "$RESULTS" \
+    "${META[@]}" "${BENCH_ARGS[@]}" || status=$?
+fi
+if [ "$IMPORT" = true ]; then
+  step "Import: $ROWS rows"
+  dotnet "$BENCH" import --rows "$ROWS" --base "$BASE" --user assistant --server-pid "$PID" --results "$RESULTS" \
+    "${META[@]}" || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
+fi
+
+step "Stop Kam"
+echo "server peak memory (VmHWM): $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$PID/status" 2>/dev/null || echo '?')"
+cleanup
+PID=""
+step "Results"
+find "$RESULTS" -maxdepth 1 -type f -newermt "@$STARTED" | sort | sed 's|^|  |'
+echo "  server log: $SERVER_LOG"
+exit "$status"
