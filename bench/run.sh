@@ -6,6 +6,7 @@
 #   bench/run.sh --import [--rows 100000]             also upload a generated .xlsx to the account import
 #   bench/run.sh --no-scenarios --import              the import alone
 #   bench/run.sh FILE -- --concurrency 1,2,4          anything after -- goes to "Kam.Bench run"
+# Environment: SCALE (50000), ROWS (100000), STARTUP_TIMEOUT (300 s until /health answers).
 # It builds Kam and Kam.Bench (Release), seeds a fresh SQLite database in a temp folder, starts Kam on a free
 # loopback port, runs the benchmarks over HTTP, stops the server and removes the temp folder.
 set -euo pipefail
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --rows) ROWS=$2; shift ;;
     --no-scenarios) RUN_SCENARIOS=false ;;
     --) shift; BENCH_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     -*) echo "bench/run.sh: unknown option $1" >&2; exit 64 ;;
     *) SCENARIOS=$1 ;;
   esac
@@ -65,7 +66,8 @@ t0=$(now)
 dotnet "$WEB" seed-demo --scale "$SCALE" --Kam:DataDir="$DATA" > "$RESULTS/seed-$STAMP.log" 2>&1 \
   || { tail -20 "$RESULTS/seed-$STAMP.log"; echo "bench/run.sh: seeding failed" >&2; exit 1; }
 SEED_S=$(secs "$t0" "$(now)")
-DB_MB=$(du -m "$DATA/kam.db" 2>/dev/null | cut -f1 || echo "?")
+DB_MB=$(du -cm "$DATA"/kam.db* 2>/dev/null | tail -1 | cut -f1 || echo "?") # with the -wal file
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
 echo "seeded in $SEED_S s (kam.db $DB_MB MB)"
 
 step "Start Kam"
@@ -79,8 +81,8 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200
   if ! kill -0 "$PID" 2>/dev/null; then
     tail -30 "$SERVER_LOG"; echo "bench/run.sh: Kam exited during start-up" >&2; exit 1
   fi
-  if [ $(( ($(now) - t0) / 1000000000 )) -ge 180 ]; then
-    tail -30 "$SERVER_LOG"; echo "bench/run.sh: /health did not answer 200 within 180 s" >&2; exit 1
+  if [ $(( ($(now) - t0) / 1000000000 )) -ge "$STARTUP_TIMEOUT" ]; then
+    tail -30 "$SERVER_LOG"; echo "bench/run.sh: /health did not answer 200 within $STARTUP_TIMEOUT s" >&2; exit 1
   fi
   sleep 0.1
 done
