@@ -37,12 +37,20 @@ public static class RunCommand
         Console.WriteLine($"Kam.Bench: {scenarios.Count} scenarios from {scenarioPath} against {baseUri} (load average {loadAtStart})");
         using var pool = new VirtualUserPool(baseUri, timeout);
         var runner = new ScenarioRunner(file, overrides, pool, () => server?.RssMb());
-        var results = new List<ScenarioResult>();
+        var prepared = new List<PreparedScenario>();
         foreach (var scenario in scenarios)
-            results.AddRange(await runner.RunAsync(scenario, Progress, ct));
+            prepared.Add(await runner.PrepareAsync(scenario, ct));
+        Console.WriteLine("  warming up the server on every scenario...");
+        foreach (var p in prepared)
+            await runner.WarmUpAsync(p, ct);
+        var results = new List<ScenarioResult>();
+        foreach (var p in prepared)
+            results.AddRange(await runner.MeasureAsync(p, Progress, ct));
 
-        var settings = $"warm-up {overrides.Warmup ?? file.Warmup} requests and at least {overrides.WarmupSeconds ?? file.WarmupSeconds:0.#} s, then up to {overrides.Requests ?? file.Requests} requests "
-            + $"or {overrides.MaxSeconds ?? file.MaxSeconds:0.#} s per scenario and client count (file defaults; scenarios may override)";
+        var settings = $"a warm-up pass over all scenarios ({overrides.Warmup ?? file.Warmup} requests and at least "
+            + $"{overrides.WarmupSeconds ?? file.WarmupSeconds:0.#} s each), then per scenario and client count "
+            + $"{overrides.Warmup ?? file.Warmup} warm-up requests and up to {overrides.Requests ?? file.Requests} measured requests "
+            + $"or {overrides.MaxSeconds ?? file.MaxSeconds:0.#} s (file defaults; scenarios may override)";
         var report = new RunReport(file.Name, file.Description, startedAt, baseUri.ToString(), CommandLine.Current(argv),
             MachineInfo.Collect(root),
             [.. args.Meta(), KeyValuePair.Create("Load average (1/5/15 min) at the start", loadAtStart)], settings, results);

@@ -8,49 +8,76 @@ namespace Kam.Bench.Running;
 /// <summary>Settings in force for a run: the command line overrides the scenario, which overrides the file.</summary>
 public sealed record RunSettings(int? Warmup, double? WarmupSeconds, int? Requests, double? MaxSeconds, int[]? Concurrency);
 
+/// <summary>A scenario with its settings resolved and its path filled in, or the reason it cannot run.</summary>
+public sealed record PreparedScenario(
+    Scenario Scenario, ScenarioResult Head, string? Path, int[] Levels, int Warmup, TimeSpan WarmupTime, int Budget, TimeSpan MaxDuration);
+
+/// <summary>
+/// Runs in three passes over all scenarios: prepare (logins, {id}), warm up the server on every endpoint, then
+/// measure. A cold server is still compiling shared code (authentication, EF Core, JSON) during the first
+/// scenarios, so warming each scenario only just before its own measurement made the first ones look slower.
+/// </summary>
 public sealed class ScenarioRunner(ScenarioFile file, RunSettings overrides, VirtualUserPool pool, Func<double?> serverRssMb)
 {
-    public async Task<List<ScenarioResult>> RunAsync(Scenario scenario, Action<ScenarioResult> progress, CancellationToken ct)
+    public async Task<PreparedScenario> PrepareAsync(Scenario scenario, CancellationToken ct)
     {
         var head = new ScenarioResult { Scenario = scenario.Name, Method = scenario.Method.ToUpperInvariant(), Path = scenario.Path, User = scenario.User };
-        var levels = overrides.Concurrency ?? scenario.Concurrency ?? file.Concurrency;
-        var warmup = overrides.Warmup ?? scenario.Warmup ?? file.Warmup;
-        var warmupTime = TimeSpan.FromSeconds(overrides.WarmupSeconds ?? scenario.WarmupSeconds ?? file.WarmupSeconds);
-        var budget = overrides.Requests ?? scenario.Requests ?? file.Requests;
-        var maxDuration = TimeSpan.FromSeconds(overrides.MaxSeconds ?? scenario.MaxSeconds ?? file.MaxSeconds);
+        var prepared = new PreparedScenario(scenario, head, null,
+            overrides.Concurrency ?? scenario.Concurrency ?? file.Concurrency,
+            overrides.Warmup ?? scenario.Warmup ?? file.Warmup,
+            TimeSpan.FromSeconds(overrides.WarmupSeconds ?? scenario.WarmupSeconds ?? file.WarmupSeconds),
+            overrides.Requests ?? scenario.Requests ?? file.Requests,
+            TimeSpan.FromSeconds(overrides.MaxSeconds ?? scenario.MaxSeconds ?? file.MaxSeconds));
         var fragment = scenario.Fragment ?? file.Fragment;
-
-        string path;
         try
         {
             var id = scenario.Resolve is null ? null : await ResolveIdAsync(scenario, fragment, ct);
-            path = PathTemplate.Fill(scenario.Path, fragment, id);
+            var path = PathTemplate.Fill(scenario.Path, fragment, id);
             // Log everyone in before measuring: a login is a deliberately slow password hash.
-            await pool.GetAsync(scenario.User, file.Password, levels.Max(), ct);
+            await pool.GetAsync(scenario.User, file.Password, prepared.Levels.Max(), ct);
+            return prepared with { Path = path, Head = head with { Path = path } };
         }
         catch (Exception e) when (e is BenchException or HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException
                                   && !ct.IsCancellationRequested)
         {
-            var skipped = head with { Skipped = e.Message };
-            progress(skipped);
-            return [skipped];
+            return prepared with { Head = head with { Skipped = e.Message } };
         }
+    }
 
-        var results = new List<ScenarioResult>();
-        var phase = new LoadPhase(new HttpMethod(head.Method), path, scenario.Body);
-        foreach (var clients in levels)
+    /// <summary>One warm-up at the highest client count, before anything is measured.</summary>
+    public async Task WarmUpAsync(PreparedScenario p, CancellationToken ct)
+    {
+        if (p.Path is null)
+            return;
+        var users = await pool.GetAsync(p.Scenario.User, file.Password, p.Levels.Max(), ct);
+        await Phase(p).RunAsync(users, p.Warmup, p.MaxDuration, ct, minDuration: p.WarmupTime);
+    }
+
+    public async Task<List<ScenarioResult>> MeasureAsync(PreparedScenario p, Action<ScenarioResult> progress, CancellationToken ct)
+    {
+        if (p.Path is null)
         {
-            var users = await pool.GetAsync(scenario.User, file.Password, clients, ct);
-            // Warm-up fills connection pools, JIT-compiles the endpoint and primes database caches; not counted.
-            await phase.RunAsync(users, warmup, maxDuration, ct, minDuration: warmupTime);
-            var (samples, elapsed, timedOut) = await phase.RunAsync(users, budget, maxDuration, ct, minDuration: TimeSpan.Zero);
-            var measured = head with { Path = path, Clients = clients, ServerRssMb = serverRssMb() };
+            progress(p.Head);
+            return [p.Head];
+        }
+        var results = new List<ScenarioResult>();
+        var phase = Phase(p);
+        foreach (var clients in p.Levels)
+        {
+            var users = await pool.GetAsync(p.Scenario.User, file.Password, clients, ct);
+            // A short warm-up at this client count too (the code is warm by now, so no minimum time): it opens the
+            // new clients' connections and brings the endpoint's data back into the database cache.
+            await phase.RunAsync(users, p.Warmup, p.MaxDuration, ct, minDuration: TimeSpan.Zero);
+            var (samples, elapsed, timedOut) = await phase.RunAsync(users, p.Budget, p.MaxDuration, ct, minDuration: TimeSpan.Zero);
+            var measured = p.Head with { Clients = clients, ServerRssMb = serverRssMb() };
             var result = ScenarioResult.From(measured, samples, elapsed, timedOut);
             progress(result);
             results.Add(result);
         }
         return results;
     }
+
+    private static LoadPhase Phase(PreparedScenario p) => new(new HttpMethod(p.Head.Method), p.Path!, p.Scenario.Body);
 
     /// <summary>GETs the scenario's list path once, as its user, and takes <c>items[0].id</c> for <c>{id}</c>.</summary>
     private async Task<string> ResolveIdAsync(Scenario scenario, string? fragment, CancellationToken ct)
