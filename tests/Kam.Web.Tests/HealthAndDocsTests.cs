@@ -69,3 +69,17 @@ public sealed class HealthWhenDatabaseDownTests(UnreachableDatabaseFactory app) 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class UnknownApiPathTests(KamFactory app)
+{
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task An_unknown_api_path_is_a_404_problem_whatever_the_method(string method)
+    {
+        using var client = await app.As("head");
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/no-such-thing"));
+        await response.Problem(HttpStatusCode.NotFound);
+    }
+}

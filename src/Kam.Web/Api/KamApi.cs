@@ -6,6 +6,8 @@ public static class KamApi
     public static void MapKamApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();
+        // An unknown /api path is 404 for every method (without this, the UI's catch-all answers 405 to a POST).
+        app.MapFallback("/api/{**path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         api.MapAuth();
         api.MapMe();
         api.MapUsers();
