@@ -22,7 +22,8 @@ public static class KamCore
             .AddScoped<GetAccount>().AddScoped<ListAccounts>().AddScoped<ArchiveAccount>().AddScoped<SetAccountTeam>()
             .AddScoped<OverrideTier>().AddScoped<ManageTierPolicy>().AddScoped<Contacts>().AddScoped<AccountHistory>()
             .AddScoped<HandOverAccounts>().AddScoped<ExportAccounts>().AddScoped<ImportAccounts>()
-            .AddScoped<Channels.ChannelAgents>().AddScoped<Attachments.AccountAttachments>();
+            .AddScoped<Channels.ChannelAgents>().AddScoped<Attachments.AccountAttachments>()
+            .AddScoped<Timeline.AccountTimeline>().AddScoped<Timeline.ITimelineSource, Timeline.ArchiveTimelineSource>();
         services.AddScoped<OwnedAccountsPart>().AddScoped<TeamMembershipsPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<OwnedAccountsPart>());
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<TeamMembershipsPart>());

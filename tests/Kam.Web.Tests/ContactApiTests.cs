@@ -77,3 +77,24 @@ public sealed class ContactApiTests(KamFactory app)
         Assert.Empty((await (await am1.GetAsync($"/api/accounts/{id}/contacts")).ReadJson()).AsArray());
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class TimelineApiTests(KamFactory app)
+{
+    [Fact]
+    public async Task The_account_timeline_shows_what_happened_to_it_and_only_to_those_who_see_it()
+    {
+        using var am1 = await app.As("am1");
+        var account = await Accounts.Create(am1);
+        var id = (string)account["id"]!;
+        await am1.PostAsJsonAsync($"/api/accounts/{id}/contacts", new { name = "洪七公" });
+
+        var events = (await (await am1.GetAsync($"/api/accounts/{id}/timeline")).ReadJson()).AsArray();
+        Assert.Equal("timeline.contact_added", (string?)events[0]!["kind"]);
+        Assert.Equal("洪七公", (string?)events[0]!["subject"]);
+        Assert.Contains(events, e => (string?)e!["kind"] == "timeline.account_created" && (string?)e["who"] == "am1");
+
+        using var am2 = await app.As("am2");
+        await (await am2.GetAsync($"/api/accounts/{id}/timeline")).Problem(HttpStatusCode.NotFound);
+    }
+}

@@ -34,6 +34,8 @@ public static class AccountEndpoints
             (await tier.Handle(id, input, ct)).NoContent(ctx));
         accounts.MapGet("/{id:guid}/history", async (Guid id, int? page, int? pageSize, AccountHistory history, HttpContext ctx, CancellationToken ct) =>
             (await history.Handle(id, page ?? 1, pageSize ?? 50, ct)).Ok(ctx));
+        accounts.MapGet("/{id:guid}/timeline", async (Guid id, Kam.Core.Timeline.AccountTimeline timeline, HttpContext ctx, CancellationToken ct) =>
+            (await timeline.Handle(id, 100, ct)).Ok(ctx));
         accounts.MapGet("/{id:guid}/contacts", async (Guid id, Contacts contacts, HttpContext ctx, CancellationToken ct) =>
             (await contacts.List(id, ct)).Ok(ctx)).Produces<IReadOnlyList<ContactRow>>();
         accounts.MapPost("/{id:guid}/contacts", async (Guid id, ContactInput input, Contacts contacts, HttpContext ctx, CancellationToken ct) =>
