@@ -70,7 +70,7 @@ public sealed class ImportExportApiTests(KamFactory app)
         Assert.Equal(errors.Count, lines.Count);
         Assert.Contains(lines, l => Convert.ToInt32(l["行号"], System.Globalization.CultureInfo.InvariantCulture) == 3 && (string)l["列"] == AccountSheet.CreditCode);
 
-        var partial = await (await assistant.PostAsync("/api/accounts/import?mode=GoodRows", Upload(rows))).ReadJson();
+        var partial = await (await assistant.PostAsync("/api/accounts/import?mode=good", Upload(rows))).ReadJson();
         Assert.True((bool)partial["applied"]!);
         Assert.Equal(1, (int)partial["imported"]!);
         Assert.Equal(3, (int)partial["total"]!);
@@ -78,7 +78,7 @@ public sealed class ImportExportApiTests(KamFactory app)
         Assert.Equal("张伟", (string?)imported["items"]![0]!["ownerName"]);
 
         // The same file again: the good row is now a duplicate of the archive.
-        var again = await (await assistant.PostAsync("/api/accounts/import?mode=GoodRows", Upload(rows))).ReadJson();
+        var again = await (await assistant.PostAsync("/api/accounts/import?mode=good", Upload(rows))).ReadJson();
         Assert.Equal(0, (int)again["imported"]!);
         Assert.Contains(again["errors"]!.AsArray(), e => (int)e!["row"]! == 2 && ((string?)e["message"])!.Contains("已有"));
     }

@@ -19,11 +19,13 @@ public static class AccountFileEndpoints
 
         accounts.MapGet("/import-template", Template);
         app.MapGet("/accounts/import-template", Template).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
-        accounts.MapPost("/import", async (IFormFile? file, [FromQuery] ImportMode? mode, ImportAccounts import, ImportReports reports,
+        accounts.MapPost("/import", async (IFormFile? file, [FromQuery] string? mode, ImportAccounts import, ImportReports reports,
             ICurrentUser me, HttpContext ctx, CancellationToken ct) =>
         {
             if (file is null || file.Length == 0)
                 return Problems.From(Error.Validation("file", "import.file_required"), ctx);
+            if (ParseMode(mode) is not { } importMode)
+                return Problems.From(Error.Validation("mode", "import.mode_unknown"), ctx);
             if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
                 return Problems.From(Error.Validation("file", "import.bad_file"), ctx);
             var path = Path.GetTempFileName();
@@ -31,7 +33,7 @@ public static class AccountFileEndpoints
             {
                 await using (var target = File.Create(path))
                     await file.CopyToAsync(target, ct);
-                return await RunAsync(path, mode ?? ImportMode.AllOrNothing, import, reports, me, ctx, ct);
+                return await RunAsync(path, importMode, import, reports, me, ctx, ct);
             }
             finally
             {
@@ -55,6 +57,14 @@ public static class AccountFileEndpoints
             r.Errors.Take(1000).Select(e => new ImportErrorLine(e.Row, e.Column, reports.Message(e))).ToList(),
             reportId is { } rid ? $"/api/accounts/import/{rid}/report" : null));
     }
+
+    /// <summary>"all" (default) or "AllOrNothing"; "good" or "GoodRows".</summary>
+    private static ImportMode? ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "all" or "allornothing" => ImportMode.AllOrNothing,
+        "good" or "goodrows" => ImportMode.GoodRows,
+        _ => null,
+    };
 
     private static async Task<IResult> Template(CancellationToken ct)
     {
