@@ -67,5 +67,8 @@ public sealed class AccountRulesTests
         Assert.Equal(("44", "4401", null), divisions.Resolve("广东", "广州", null));
         Assert.Equal("北京市 东城区", divisions.PathOf("11", "1101", "110101"));
         Assert.Equal((null, null, null), divisions.Resolve("火星", null, null));
+        // A municipality written as its own city, with a district under either placeholder.
+        Assert.Equal("500101", divisions.Resolve("重庆市", "重庆市", "万州区").District);
+        Assert.Equal("110105", divisions.Resolve("北京", "北京市", "朝阳区").District);
     }
 }

@@ -33,8 +33,18 @@ public sealed class Divisions
         var p = Match(Provinces, province);
         if (p is null)
             return (null, null, null);
-        var c = Match(p.Children, city) ?? (p.Children.Count == 1 ? p.Children[0] : null);
+        // Municipalities (北京市, 重庆市...) list their districts under placeholders (市辖区, 县): people write the
+        // municipality's own name as the city, and a district may sit under either placeholder.
+        var isMunicipality = p.Children.All(ch => ch.Name is "市辖区" or "县");
+        var c = Match(p.Children, city)
+            ?? (isMunicipality && (city is null || p.Name.StartsWith(city.Trim().TrimEnd('市'), StringComparison.Ordinal)) ? p.Children[0] : null)
+            ?? (p.Children.Count == 1 ? p.Children[0] : null);
         var d = c is null ? null : Match(c.Children, district);
+        if (d is null && isMunicipality && !string.IsNullOrWhiteSpace(district))
+        {
+            d = p.Children.Select(ch => Match(ch.Children, district)).FirstOrDefault(x => x is not null);
+            c = d is null ? c : Find(d.ParentCode);
+        }
         return (p.Code, c?.Code, d?.Code);
     }
 
