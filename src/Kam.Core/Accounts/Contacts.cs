@@ -73,14 +73,8 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
         db.Entry(contact).Property(c => c.Version).OriginalValue = version;
         Apply(contact, input);
         await AccountSearch.RefreshAsync(db, contact.Account!, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict();
-        }
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            return conflict;
         return Row(contact, seeMobiles: true);
     }
 

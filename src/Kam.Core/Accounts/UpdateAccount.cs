@@ -29,14 +29,8 @@ public sealed class UpdateAccount(IKamDb db, ICurrentUser me, IValidator<Account
         db.Entry(account).Property(a => a.Version).OriginalValue = version;
         AccountRules.Apply(account, input, await settings.GetAsync(TierPolicy.SettingKey, TierPolicy.Default, ct));
         await AccountSearch.RefreshAsync(db, account, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict();
-        }
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            return conflict;
         return account.Id;
     }
 }

@@ -104,14 +104,8 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
         var current = await db.AgentAccounts.Where(x => x.AgentId == agent.Id).ToListAsync(ct);
         db.AgentAccounts.RemoveRange(current.Where(c => !accountIds.Contains(c.AccountId)));
         db.AgentAccounts.AddRange(accountIds.Where(a => current.All(c => c.AccountId != a)).Select(a => new AgentAccount { AgentId = agent.Id, AccountId = a }));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict();
-        }
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            return conflict;
         return agent.Id;
     }
 
