@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kam.Web.Tests.Infrastructure;
 
@@ -49,11 +48,11 @@ public sealed class AgentAndAttachmentApiTests(KamFactory app)
         var account = await Accounts.Create(am1);
         var id = (string)account["id"]!;
 
-        var exe = await am1.PostAsync($"/api/accounts/{id}/attachments", File("virus.exe", [1, 2, 3]));
+        var exe = await am1.PostAsync($"/api/accounts/{id}/attachments", Uploads.File("virus.exe", [1, 2, 3]));
         Assert.NotNull((await exe.Problem(HttpStatusCode.BadRequest))["errors"]!["file"]);
 
         var pdf = "%PDF-1.4 营业执照"u8.ToArray();
-        var uploaded = await am1.PostAsync($"/api/accounts/{id}/attachments?kind=BusinessLicence", File("营业执照.pdf", pdf));
+        var uploaded = await am1.PostAsync($"/api/accounts/{id}/attachments?kind=BusinessLicence", Uploads.File("营业执照.pdf", pdf));
         var attachmentId = (string)(await uploaded.Ok<System.Text.Json.Nodes.JsonObject>(HttpStatusCode.Created))["id"]!;
         var list = await (await am1.GetAsync($"/api/accounts/{id}/attachments")).ReadJson();
         Assert.Equal("营业执照.pdf", (string?)list[0]!["fileName"]);
@@ -64,14 +63,5 @@ public sealed class AgentAndAttachmentApiTests(KamFactory app)
         await (await am2.GetAsync($"/api/attachments/{attachmentId}")).Problem(HttpStatusCode.NotFound);
         var history = await (await am1.GetAsync($"/api/accounts/{id}/history")).ReadJson();
         Assert.Contains(history["items"]!.AsArray(), e => (string?)e!["entityType"] == "Attachment");
-    }
-
-    private static MultipartFormDataContent File(string name, byte[] bytes)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", name);
-        return content;
     }
 }

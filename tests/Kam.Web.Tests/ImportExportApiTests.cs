@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Kam.Core.Accounts;
 using Kam.Web.Tests.Infrastructure;
 using MiniExcelLibs;
@@ -90,10 +89,7 @@ public sealed class ImportExportApiTests(KamFactory app)
         await (await am1.PostAsync("/api/accounts/import", Upload([Row(Accounts.UniqueName(), null, "经销商", "广东省", "广州市", "am1")]))).Problem(HttpStatusCode.Forbidden);
 
         using var assistant = await app.As("assistant");
-        using var junk = new MultipartFormDataContent();
-        var bytes = new ByteArrayContent("not a spreadsheet"u8.ToArray());
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        junk.Add(bytes, "file", "junk.xlsx");
+        using var junk = Uploads.File("junk.xlsx", "not a spreadsheet"u8.ToArray(), Uploads.Xlsx);
         var problem = await (await assistant.PostAsync("/api/accounts/import", junk)).Problem(HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["file"]);
 
@@ -118,10 +114,6 @@ public sealed class ImportExportApiTests(KamFactory app)
     {
         var stream = new MemoryStream();
         stream.SaveAs(rows);
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(stream.ToArray());
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(file, "file", "archive.xlsx");
-        return content;
+        return Uploads.File("archive.xlsx", stream.ToArray(), Uploads.Xlsx);
     }
 }
