@@ -3,7 +3,11 @@ using Kam.Core.Accounts;
 using Kam.Core.Audit;
 using Kam.Core.Common;
 using Kam.Core.Handovers;
+using Kam.Core.Notifications;
+using Kam.Core.Reports;
 using Kam.Core.Users;
+using Kam.Core.Visits;
+using Kam.Core.WorkItems;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core;
@@ -29,6 +33,10 @@ public static class KamCore
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<TeamMembershipsPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<OwnedAccountsPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<TeamMembershipsPart>());
+        services.AddVisits();
+        services.AddDailyReports();
+        services.AddWorkItems();
+        services.AddNotifications();
         return services;
     }
 }

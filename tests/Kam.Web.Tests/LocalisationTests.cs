@@ -41,7 +41,9 @@ public sealed partial class LocalisationTests
     {
         var zh = Keys("SharedResource.resx");
         var expected = new[] { typeof(Kam.Core.Accounts.AccountCategory), typeof(Kam.Core.Accounts.AccountStatus), typeof(Kam.Core.Accounts.AccountTier),
-                typeof(Kam.Core.Accounts.DecisionRole), typeof(Kam.Core.Accounts.Attitude), typeof(Kam.Core.Attachments.AttachmentKind) }
+                typeof(Kam.Core.Accounts.DecisionRole), typeof(Kam.Core.Accounts.Attitude), typeof(Kam.Core.Attachments.AttachmentKind),
+                typeof(Kam.Core.Visits.VisitStatus), typeof(Kam.Core.Visits.VisitContactRole), typeof(Kam.Core.Reports.DailyReportStatus),
+                typeof(Kam.Core.WorkItems.WorkItemKind), typeof(Kam.Core.WorkItems.WorkItemStatus) }
             .SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name.ToLowerInvariant()}.{n}"))
             .Concat(Kam.Core.Identity.Roles.All.Select(r => $"role.{r}"))
             .Concat(Enum.GetNames<Kam.Core.Audit.AuditAction>().Select(a => $"audit.action.{a}"));

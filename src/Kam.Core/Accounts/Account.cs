@@ -92,6 +92,15 @@ public class Account : Entity, IArchivable, IBelongsToAccount
 
     public DateTimeOffset? ArchivedAt { get; set; }
 
+    /// <summary>The date of the latest visit record (拜访), kept by the visit records.</summary>
+    public DateOnly? LastVisitOn { get; set; }
+
+    /// <summary>
+    /// Where the visit clock starts: the last visit, or the day the account entered the archive when it was never
+    /// visited. The next visit is due this many days later as the visit policy gives for the tier.
+    /// </summary>
+    public DateOnly VisitDueBase { get; set; }
+
     public List<AccountMember> Members { get; set; } = [];
 
     Guid IBelongsToAccount.AccountId => Id;

@@ -53,6 +53,28 @@ public interface IKamDb
 
     DbSet<Attachments.Attachment> Attachments { get; }
 
+    /// <summary>The visits (plans and records) to the accounts the current user may see.</summary>
+    IQueryable<Visits.Visit> Visits { get; }
+
+    /// <summary>Every visit, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Visits.Visit> AllVisits { get; }
+
+    DbSet<Visits.VisitContact> VisitContacts { get; }
+
+    DbSet<Reports.DailyReport> DailyReports { get; }
+
+    DbSet<Reports.DaySummary> DaySummaries { get; }
+
+    DbSet<WorkItems.Meeting> Meetings { get; }
+
+    DbSet<WorkItems.MeetingAttendee> MeetingAttendees { get; }
+
+    DbSet<WorkItems.WorkItem> WorkItems { get; }
+
+    DbSet<WorkItems.WorkItemNote> WorkItemNotes { get; }
+
+    DbSet<Notifications.Notification> Notifications { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -45,6 +45,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.HasIndex(a => new { a.ArchivedAt, a.SearchText });
         b.HasIndex(a => new { a.Tier, a.Name });
         b.HasIndex(a => a.ProvinceCode);
+        // Overdue visits: a manager's own book and everyone's, both in the order the visit clock started.
+        b.HasIndex(a => new { a.OwnerId, a.ArchivedAt, a.VisitDueBase });
+        b.HasIndex(a => new { a.ArchivedAt, a.VisitDueBase });
     }
 }
 

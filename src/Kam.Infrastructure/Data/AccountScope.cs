@@ -28,4 +28,12 @@ internal static class AccountScope
         var visible = Accounts(db, user).Select(a => a.Id);
         return db.AllContacts.Where(c => visible.Contains(c.AccountId));
     }
+
+    public static IQueryable<Kam.Core.Visits.Visit> Visits(KamDbContext db, ICurrentUser user)
+    {
+        if (DataScope.SeesAllAccounts(user))
+            return db.AllVisits;
+        var visible = Accounts(db, user).Select(a => a.Id);
+        return db.AllVisits.Where(v => visible.Contains(v.AccountId));
+    }
 }

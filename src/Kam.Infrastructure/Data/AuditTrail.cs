@@ -39,6 +39,9 @@ internal static class AuditTrail
                 {
                     business.CreatedAt = now;
                     business.CreatedById = user.Id;
+                    // A new account's visit clock starts the day it enters the archive (whoever or whatever adds it).
+                    if (business is Kam.Core.Accounts.Account { VisitDueBase.DayNumber: 0 } account)
+                        account.VisitDueBase = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, BusinessClock.Zone).DateTime);
                 }
                 if (entry.State is EntityState.Added or EntityState.Modified)
                 {

@@ -36,6 +36,26 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
 
     public DbSet<Kam.Core.Attachments.Attachment> Attachments => Set<Kam.Core.Attachments.Attachment>();
 
+    public IQueryable<Kam.Core.Visits.Visit> Visits => AccountScope.Visits(this, currentUser);
+
+    public DbSet<Kam.Core.Visits.Visit> AllVisits => Set<Kam.Core.Visits.Visit>();
+
+    public DbSet<Kam.Core.Visits.VisitContact> VisitContacts => Set<Kam.Core.Visits.VisitContact>();
+
+    public DbSet<Kam.Core.Reports.DailyReport> DailyReports => Set<Kam.Core.Reports.DailyReport>();
+
+    public DbSet<Kam.Core.Reports.DaySummary> DaySummaries => Set<Kam.Core.Reports.DaySummary>();
+
+    public DbSet<Kam.Core.WorkItems.Meeting> Meetings => Set<Kam.Core.WorkItems.Meeting>();
+
+    public DbSet<Kam.Core.WorkItems.MeetingAttendee> MeetingAttendees => Set<Kam.Core.WorkItems.MeetingAttendee>();
+
+    public DbSet<Kam.Core.WorkItems.WorkItem> WorkItems => Set<Kam.Core.WorkItems.WorkItem>();
+
+    public DbSet<Kam.Core.WorkItems.WorkItemNote> WorkItemNotes => Set<Kam.Core.WorkItems.WorkItemNote>();
+
+    public DbSet<Kam.Core.Notifications.Notification> Notifications => Set<Kam.Core.Notifications.Notification>();
+
     /// <summary>ASP.NET Data Protection keys, shared by every app server on one database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -16,5 +16,9 @@ public static class KamApi
         api.MapAccountFiles(app);
         api.MapChannelAgents(app);
         api.MapHandovers();
+        api.MapVisits();
+        api.MapDailyReports();
+        api.MapWorkItems();
+        api.MapNotifications();
     }
 }

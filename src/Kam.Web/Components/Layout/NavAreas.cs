@@ -32,6 +32,16 @@ public static class NavAreas
             new NavItem("nav.exports", "/accounts/exports", "export", Roles.Head),
             new NavItem("nav.tier_rules", "/accounts/tier-rules", "crown", Roles.Head),
         ]),
+        new("nav.fieldwork", "car",
+        [
+            new NavItem("nav.visits", "/visits", "schedule", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.visit_calendar", "/visits/calendar", "calendar", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.overdue_visits", "/visits/overdue", "alert", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.daily_reports", "/daily-reports", "file-text", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.meetings", "/meetings", "team", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.tasks", "/tasks", "carry-out", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
+            new NavItem("nav.visit_policy", "/visits/policy", "field-time", Roles.Head),
+        ]),
         new("nav.system", "setting",
         [
             new NavItem("nav.users", "/admin/users", "team", Roles.Admin),

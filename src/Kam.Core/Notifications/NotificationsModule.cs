@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kam.Core.Notifications;
+
+public static class NotificationsModule
+{
+    /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Kam.Web.Api;
+
+public static class DailyReportEndpoints
+{
+    public static void MapDailyReports(this RouteGroupBuilder api)
+    {
+    }
+}
