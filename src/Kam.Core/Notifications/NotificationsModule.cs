@@ -7,6 +7,7 @@ public static class NotificationsModule
     /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
+        services.AddScoped<Notifier>();
         return services;
     }
 }

@@ -1,0 +1,58 @@
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Notifications;
+
+/// <summary>One message for one person: <paramref name="Key"/> names the occasion (see <see cref="Notification.Key"/>).</summary>
+public sealed record NotificationMessage(Guid UserId, string Kind, string Key, string? Subject = null, DateOnly? DueOn = null, string? Link = null);
+
+/// <summary>
+/// Puts messages in people's notification centres, once per occasion: a message whose (person, key) already exists is
+/// skipped. Use cases call <see cref="Add"/> before their own SaveChanges so the message lands with the change;
+/// background reminders call <see cref="SendAsync"/>, which saves on its own and tolerates another server having
+/// written the same occasion a moment earlier.
+/// </summary>
+public sealed class Notifier(IKamDb db, TimeProvider clock)
+{
+    /// <summary>Adds the message to the unit of work of the caller (saved by the caller's SaveChanges).</summary>
+    public void Add(NotificationMessage message) => db.Notifications.Add(Create(message));
+
+    /// <summary>Saves the messages not sent before; returns how many were new.</summary>
+    public async Task<int> SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken ct = default)
+    {
+        var sent = 0;
+        foreach (var byUser in messages.GroupBy(m => m.UserId))
+        {
+            var keys = byUser.Select(m => m.Key).Distinct().ToList();
+            var existing = (await db.Notifications.AsNoTracking().Where(n => n.UserId == byUser.Key && keys.Contains(n.Key))
+                .Select(n => n.Key).ToListAsync(ct)).ToHashSet();
+            foreach (var message in byUser.DistinctBy(m => m.Key).Where(m => !existing.Contains(m.Key)))
+            {
+                var notification = Create(message);
+                db.Notifications.Add(notification);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    sent++;
+                }
+                catch (DbUpdateException)
+                {
+                    // Another server wrote the same occasion between our read and our write: the unique index kept it once.
+                    db.Entry(notification).State = EntityState.Detached;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private Notification Create(NotificationMessage m) => new()
+    {
+        UserId = m.UserId,
+        Kind = m.Kind,
+        Key = m.Key,
+        Subject = m.Subject is { Length: > 200 } s ? s[..200] : m.Subject,
+        DueOn = m.DueOn,
+        Link = m.Link,
+        CreatedAt = clock.GetUtcNow(),
+    };
+}
