@@ -1,3 +1,6 @@
+using Kam.Core.Handovers;
+using Kam.Core.Timeline;
+using Kam.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.Visits;
@@ -7,6 +10,12 @@ public static class VisitsModule
     /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
     public static IServiceCollection AddVisits(this IServiceCollection services)
     {
+        services.AddScoped<VisitRules>().AddScoped<PlanVisit>().AddScoped<RecordVisit>().AddScoped<ListVisits>()
+            .AddScoped<OverdueVisits>().AddScoped<ManageVisitPolicy>();
+        services.AddScoped<ITimelineSource, VisitTimelineSource>();
+        services.AddScoped<VisitPlansPart>();
+        services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<VisitPlansPart>());
+        services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<VisitPlansPart>());
         return services;
     }
 }

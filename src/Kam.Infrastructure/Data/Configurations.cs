@@ -32,7 +32,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.ToTable("AuditEntries");
         b.Property(e => e.EntityType).HasMaxLength(64).IsRequired();
-        b.Property(e => e.EntityId).HasMaxLength(80).IsRequired();
+        b.Property(e => e.EntityId).HasMaxLength(120).IsRequired();
         b.Property(e => e.UserName).HasMaxLength(256);
         b.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(e => e.At);

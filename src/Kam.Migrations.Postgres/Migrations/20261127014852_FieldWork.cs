@@ -11,6 +11,16 @@ namespace Kam.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "EntityId",
+                table: "AuditEntries",
+                type: "character varying(120)",
+                maxLength: 120,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(80)",
+                oldMaxLength: 80);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "LastVisitOn",
                 table: "Accounts",
@@ -449,6 +459,16 @@ namespace Kam.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "VisitDueBase",
                 table: "Accounts");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "EntityId",
+                table: "AuditEntries",
+                type: "character varying(80)",
+                maxLength: 80,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(120)",
+                oldMaxLength: 120);
         }
     }
 }

@@ -1,0 +1,74 @@
+using Kam.Core.Accounts;
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Visits;
+
+/// <summary>
+/// Accounts that owe a visit by the head's visit policy (逾期拜访): overdue, or with <see cref="OverdueQuery.DueSoon"/>
+/// due within 3 days. An account manager sees their own book; everyone else the department's.
+/// </summary>
+public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clock)
+{
+    public const int DueSoonDays = 3;
+
+    public async Task<PagedResult<OverdueRow>> List(OverdueQuery q, CancellationToken ct = default)
+    {
+        var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize);
+        var policy = await Policy(ct);
+        var today = clock.Today();
+        var accounts = db.Accounts.AsNoTracking();
+        if (q.OwnerId is { } owner)
+            accounts = accounts.Where(a => a.OwnerId == owner);
+        if (q.Tier is { } tier)
+            accounts = accounts.Where(a => a.Tier == tier);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
+            accounts = accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
+        }
+        accounts = q.DueSoon == true ? accounts.DueWithin(policy, today, DueSoonDays) : accounts.Overdue(policy, today);
+        var total = await accounts.CountAsync(ct);
+        // Oldest visit clock first: the longest-forgotten accounts lead (exact per tier order is applied to the page).
+        var page = await (from a in accounts.OrderBy(a => a.VisitDueBase).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.SafePageSize)
+                          join u in db.Users on a.OwnerId equals u.Id
+                          select new { a.Id, a.Name, a.Tier, a.OwnerId, u.DisplayName, a.LastVisitOn, a.VisitDueBase }).ToListAsync(ct);
+        var ids = page.Select(p => p.Id).ToList();
+        var planned = await db.AllVisits.AsNoTracking().Where(v => ids.Contains(v.AccountId) && v.Status == VisitStatus.Planned && v.Date >= today)
+            .GroupBy(v => v.AccountId).Select(g => new { g.Key, Next = g.Min(v => v.Date) }).ToDictionaryAsync(g => g.Key, g => g.Next, ct);
+        var rows = page.Select(p =>
+        {
+            var due = VisitSchedule.DueOn(p.Tier, p.VisitDueBase, policy);
+            return new OverdueRow(p.Id, p.Name, p.Tier, new Person(p.OwnerId, p.DisplayName), p.LastVisitOn, due, today.DayNumber - due.DayNumber,
+                planned.TryGetValue(p.Id, out var next) ? next : null);
+        }).OrderByDescending(r => r.DaysOverdue).ToList();
+        return new PagedResult<OverdueRow>(rows, total);
+    }
+
+    /// <summary>How many accounts are overdue, per owner (the head's workbench).</summary>
+    public async Task<IReadOnlyList<(Guid OwnerId, int Count)>> CountByOwner(CancellationToken ct = default)
+    {
+        var policy = await Policy(ct);
+        var rows = await db.Accounts.AsNoTracking().Overdue(policy, clock.Today()).GroupBy(a => a.OwnerId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.Count)).OrderByDescending(r => r.Count).ToList();
+    }
+
+    /// <summary>The visit standing of one account; 404 outside the data scope.</summary>
+    public async Task<Result<AccountVisitStatus>> ForAccount(Guid accountId, CancellationToken ct = default)
+    {
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
+            .Select(a => new { a.Tier, a.LastVisitOn, a.VisitDueBase, a.ArchivedAt, a.Status }).FirstOrDefaultAsync(ct);
+        if (account is null)
+            return Error.NotFound("account.not_found");
+        var policy = await Policy(ct);
+        var today = clock.Today();
+        var due = VisitSchedule.DueOn(account.Tier, account.VisitDueBase, policy);
+        var next = await db.AllVisits.AsNoTracking().Where(v => v.AccountId == accountId && v.Status == VisitStatus.Planned && v.Date >= today)
+            .MinAsync(v => (DateOnly?)v.Date, ct);
+        var owes = account.ArchivedAt is null && account.Status != AccountStatus.Lost;
+        return new AccountVisitStatus(account.LastVisitOn, due, owes && due < today, policy.DaysFor(account.Tier), next);
+    }
+
+    public Task<VisitPolicy> Policy(CancellationToken ct) => settings.GetAsync(VisitPolicy.SettingKey, new VisitPolicy(), ct);
+}

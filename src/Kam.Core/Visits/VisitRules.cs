@@ -1,0 +1,104 @@
+using Kam.Core.Accounts;
+using Kam.Core.Common;
+using Kam.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Visits;
+
+/// <summary>
+/// Who may plan, log, complete, correct and cancel visits, and what a record changes on the account and its contacts.
+/// Account managers work on the accounts they see, for themselves; the head also for others; the assistant and the
+/// executive read. The author corrects a record for 7 days after writing it, then only the head.
+/// </summary>
+public sealed class VisitRules(IKamDb db, ICurrentUser me, TimeProvider clock)
+{
+    public static readonly TimeSpan AuthorEditWindow = TimeSpan.FromDays(7);
+
+    public bool Writes => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.AccountManager);
+
+    public Guid MeId => me.Id ?? Guid.Empty;
+
+    public bool IsHead => me.IsSystem || me.IsInRole(Roles.Head);
+
+    public VisitPermissions Permissions(Visit v)
+    {
+        var mine = v.UserId == me.Id || v.CreatedById == me.Id;
+        var planned = v.Status == VisitStatus.Planned;
+        return new VisitPermissions(
+            EditPlan: planned && Writes && (IsHead || mine),
+            Complete: planned && Writes && (IsHead || v.UserId == me.Id),
+            Cancel: planned && Writes && (IsHead || mine),
+            EditRecord: v.Status == VisitStatus.Done && Writes && (IsHead
+                || (v.UserId == me.Id && v.RecordedAt is { } at && clock.GetUtcNow() - at <= AuthorEditWindow)));
+    }
+
+    /// <summary>The visitor: oneself, or for the head anyone active who works accounts; they must be on the account.</summary>
+    public async Task<Result<Guid>> VisitorAsync(Guid? requested, Account account, CancellationToken ct)
+    {
+        var visitor = requested ?? me.Id ?? Guid.Empty;
+        if (visitor != me.Id && !IsHead)
+            return Error.Validation("userId", "visit.only_head_plans_for_others");
+        if (visitor == me.Id && !me.IsSystem)
+            return visitor;
+        var works = await (from u in db.Users
+                           where u.Id == visitor && u.IsActive
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where r.Name == Roles.AccountManager || r.Name == Roles.Head
+                           select u.Id).AnyAsync(ct);
+        if (!works)
+            return Error.Validation("userId", "visit.visitor_invalid");
+        var onAccount = account.OwnerId == visitor || await db.AccountMembers.AnyAsync(m => m.AccountId == account.Id && m.UserId == visitor, ct)
+            || await db.UserRoles.AnyAsync(ur => ur.UserId == visitor && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Head), ct);
+        return onAccount ? visitor : Error.Validation("userId", "visit.visitor_not_on_account");
+    }
+
+    /// <summary>The contacts, all of this account and not archived; otherwise a field error.</summary>
+    public async Task<Error?> CheckContactsAsync(Guid accountId, IReadOnlyList<Guid>? ids, CancellationToken ct)
+    {
+        if (ids is null || ids.Count == 0)
+            return null;
+        var distinct = ids.Distinct().ToList();
+        var found = await db.AllContacts.CountAsync(c => distinct.Contains(c.Id) && c.AccountId == accountId && c.ArchivedAt == null, ct);
+        return found == distinct.Count ? null : Error.Validation("contactIds", "visit.contact_not_on_account");
+    }
+
+    public static void SetContacts(Visit visit, VisitContactRole role, IReadOnlyList<Guid>? ids)
+    {
+        var wanted = (ids ?? []).Distinct().ToHashSet();
+        visit.Contacts.RemoveAll(c => c.Role == role && !wanted.Contains(c.ContactId));
+        foreach (var id in wanted.Where(id => !visit.Contacts.Any(c => c.Role == role && c.ContactId == id)))
+            visit.Contacts.Add(new VisitContact { VisitId = visit.Id, ContactId = id, Role = role });
+    }
+
+    /// <summary>
+    /// After a record is written or corrected: the account's last visit (and so its visit clock) is the latest record,
+    /// and the contacts met were last contacted on the visit's day if that is later than what they had.
+    /// </summary>
+    public async Task ApplyRecordAsync(Visit visit, CancellationToken ct)
+    {
+        var account = await db.AllAccounts.FirstAsync(a => a.Id == visit.AccountId, ct);
+        var others = await db.AllVisits.Where(v => v.AccountId == visit.AccountId && v.Status == VisitStatus.Done && v.Id != visit.Id)
+            .MaxAsync(v => (DateOnly?)v.Date, ct);
+        var last = others is { } o && o > visit.Date ? o : visit.Date;
+        if (account.LastVisitOn != last)
+        {
+            account.LastVisitOn = last;
+            account.VisitDueBase = last;
+        }
+        var met = visit.Contacts.Where(c => c.Role == VisitContactRole.Met).Select(c => c.ContactId).ToList();
+        if (met.Count == 0)
+            return;
+        foreach (var contact in await db.AllContacts.Where(c => met.Contains(c.Id)).ToListAsync(ct))
+        {
+            if (contact.LastContactedOn is null || contact.LastContactedOn < visit.Date)
+                contact.LastContactedOn = visit.Date;
+        }
+    }
+
+    public DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, BusinessClock.Zone).DateTime);
+
+    public DateOnly Today => clock.Today();
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+}
