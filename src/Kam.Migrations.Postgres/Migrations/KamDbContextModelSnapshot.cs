@@ -990,11 +990,11 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date", "Status");
-
                     b.HasIndex("UserId", "Date");
 
                     b.HasIndex("AccountId", "Status", "Date");
+
+                    b.HasIndex("Date", "Status", "UserId");
 
                     b.ToTable("Visits", (string)null);
                 });

@@ -979,11 +979,11 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date", "Status");
-
                     b.HasIndex("UserId", "Date");
 
                     b.HasIndex("AccountId", "Status", "Date");
+
+                    b.HasIndex("Date", "Status", "UserId");
 
                     b.ToTable("Visits", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kam.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261127014852_FieldWork")]
+    [Migration("20261127020513_FieldWork")]
     partial class FieldWork
     {
         /// <inheritdoc />
@@ -993,11 +993,11 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date", "Status");
-
                     b.HasIndex("UserId", "Date");
 
                     b.HasIndex("AccountId", "Status", "Date");
+
+                    b.HasIndex("Date", "Status", "UserId");
 
                     b.ToTable("Visits", (string)null);
                 });

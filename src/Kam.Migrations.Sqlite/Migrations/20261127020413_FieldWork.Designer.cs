@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kam.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261127014808_FieldWork")]
+    [Migration("20261127020413_FieldWork")]
     partial class FieldWork
     {
         /// <inheritdoc />
@@ -982,11 +982,11 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date", "Status");
-
                     b.HasIndex("UserId", "Date");
 
                     b.HasIndex("AccountId", "Status", "Date");
+
+                    b.HasIndex("Date", "Status", "UserId");
 
                     b.ToTable("Visits", (string)null);
                 });
