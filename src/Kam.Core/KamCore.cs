@@ -37,6 +37,7 @@ public static class KamCore
         services.AddDailyReports();
         services.AddWorkItems();
         services.AddNotifications();
+        services.AddScoped<Workbench.GetWorkbench>();
         return services;
     }
 }

@@ -20,5 +20,6 @@ public static class KamApi
         api.MapDailyReports();
         api.MapWorkItems();
         api.MapNotifications();
+        api.MapWorkbench();
     }
 }
