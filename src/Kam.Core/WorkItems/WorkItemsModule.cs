@@ -1,3 +1,5 @@
+using Kam.Core.Handovers;
+using Kam.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.WorkItems;
@@ -7,6 +9,12 @@ public static class WorkItemsModule
     /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
     public static IServiceCollection AddWorkItems(this IServiceCollection services)
     {
+        services.AddScoped<WorkItemRules>().AddScoped<SaveMeeting>().AddScoped<ArchiveMeeting>().AddScoped<GetMeeting>()
+            .AddScoped<ListMeetings>().AddScoped<AddActionItem>().AddScoped<CreateTask>().AddScoped<ListWorkItems>()
+            .AddScoped<GetWorkItem>().AddScoped<UpdateWorkItem>().AddScoped<AddWorkItemNote>();
+        services.AddScoped<WorkItemHandoverPart>();
+        services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<WorkItemHandoverPart>());
+        services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<WorkItemHandoverPart>());
         return services;
     }
 }
