@@ -9,7 +9,7 @@ public sealed class WorkItemHandoverPart(IKamDb db) : IHandoverPart
 {
     public string Kind => "handover.work_items";
 
-    public int Order => 40;
+    public int Order => 3;
 
     private IQueryable<WorkItem> Open(Guid userId) =>
         db.WorkItems.Where(w => w.OwnerId == userId && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress));
