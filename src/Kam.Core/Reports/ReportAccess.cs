@@ -1,0 +1,32 @@
+using Kam.Core.Common;
+using Kam.Core.Identity;
+
+namespace Kam.Core.Reports;
+
+/// <summary>
+/// Who sees and does what with daily reports: an account manager writes and reads their own; the head, the assistant
+/// and the executive read everyone's; only the head reviews; the head and the assistant compile the day summary.
+/// </summary>
+public static class ReportAccess
+{
+    public static bool ReadsAll(ICurrentUser me) =>
+        me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.Executive);
+
+    public static bool Writes(ICurrentUser me) => me.IsInRole(Roles.AccountManager) && me.Id is not null;
+
+    public static bool Reviews(ICurrentUser me) => me.IsInRole(Roles.Head);
+
+    public static bool CompilesSummary(ICurrentUser me) => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant);
+
+    public static bool ReadsSummary(ICurrentUser me) => ReadsAll(me) || me.IsInRole(Roles.AccountManager);
+
+    /// <summary>The reports the current user may see: their own, or all for those who read all, none for anyone else.</summary>
+    public static IQueryable<DailyReport> Visible(IKamDb db, ICurrentUser me)
+    {
+        if (ReadsAll(me))
+            return db.DailyReports;
+        if (me.Id is { } id && me.IsInRole(Roles.AccountManager))
+            return db.DailyReports.Where(r => r.UserId == id);
+        return db.DailyReports.Where(r => false);
+    }
+}
