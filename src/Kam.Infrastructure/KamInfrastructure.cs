@@ -25,6 +25,7 @@ public static class KamInfrastructure
         services.AddScoped<ISeedStep, DemoUsersStep>();
         services.AddScoped<ISeedStep, ScaleTeamStep>();
         services.AddScoped<ISeedStep, DemoAccountsStep>();
+        services.AddScoped<ISeedStep, DemoFieldWorkStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
         services.TryAddTimeProvider();
         return services;
