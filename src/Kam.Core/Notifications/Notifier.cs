@@ -26,23 +26,45 @@ public sealed class Notifier(IKamDb db, TimeProvider clock)
             var keys = byUser.Select(m => m.Key).Distinct().ToList();
             var existing = (await db.Notifications.AsNoTracking().Where(n => n.UserId == byUser.Key && keys.Contains(n.Key))
                 .Select(n => n.Key).ToListAsync(ct)).ToHashSet();
-            foreach (var message in byUser.DistinctBy(m => m.Key).Where(m => !existing.Contains(m.Key)))
+            var fresh = byUser.DistinctBy(m => m.Key).Where(m => !existing.Contains(m.Key)).Select(Create).ToList();
+            if (fresh.Count == 0)
+                continue;
+            // One save per person; only when another server wrote one of the occasions meanwhile, one save per message.
+            db.Notifications.AddRange(fresh);
+            try
             {
-                var notification = Create(message);
-                db.Notifications.Add(notification);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    sent++;
-                }
-                catch (DbUpdateException)
-                {
-                    // Another server wrote the same occasion between our read and our write: the unique index kept it once.
+                await db.SaveChangesAsync(ct);
+                sent += fresh.Count;
+                // A reminder run may write thousands: keep the change tracker small for the next person's save.
+                foreach (var notification in fresh)
                     db.Entry(notification).State = EntityState.Detached;
-                }
+                continue;
             }
+            catch (DbUpdateException)
+            {
+                foreach (var notification in fresh)
+                    db.Entry(notification).State = EntityState.Detached;
+            }
+            foreach (var notification in fresh)
+                sent += await SaveOneAsync(notification, ct) ? 1 : 0;
         }
         return sent;
+    }
+
+    private async Task<bool> SaveOneAsync(Notification notification, CancellationToken ct)
+    {
+        db.Notifications.Add(notification);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another server wrote the same occasion between our read and our write: the unique index kept it once.
+            db.Entry(notification).State = EntityState.Detached;
+            return false;
+        }
     }
 
     private Notification Create(NotificationMessage m) => new()

@@ -1,0 +1,21 @@
+namespace Kam.Core.Notifications;
+
+/// <summary>
+/// The kinds of notification: each is a resource key the UI formats with {0} = <see cref="Notification.Subject"/> and
+/// {1} = <see cref="Notification.DueOn"/> (yyyy-MM-dd).
+/// </summary>
+public static class NotificationKinds
+{
+    public const string VisitDue = "notify.visit_due";
+    public const string VisitOverdue = "notify.visit_overdue";
+    public const string ReportMissing = "notify.report_missing";
+    public const string TaskDue = "notify.task_due";
+    public const string TaskOverdue = "notify.task_overdue";
+    public const string Digest = "notify.digest";
+    public const string ReportReviewed = "notify.report_reviewed";
+    public const string TaskAssigned = "notify.task_assigned";
+    public const string TaskDone = "notify.task_done";
+
+    public static IReadOnlyList<string> All { get; } =
+        [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone];
+}
