@@ -17,7 +17,11 @@ namespace Kam.Web.Tests;
 [Collection(ApiCollection.Name)]
 public sealed partial class EndpointAuthorizationTests(KamFactory app)
 {
-    private static readonly HashSet<string> OpenToEverySignedInUser = ["GET /api/me", "PUT /api/me/password"];
+    private static readonly HashSet<string> OpenToEverySignedInUser =
+    [
+        "GET /api/me", "PUT /api/me/password",
+        "GET /api/notifications", "GET /api/notifications/unread-count", "POST /api/notifications/{id:guid}/read", "POST /api/notifications/read-all",
+    ];
 
     // The fallback answers 404 to unknown /api paths, so it has nothing to protect.
     private static readonly HashSet<string> Anonymous = ["POST /api/auth/login", "GET /api/{**path}"];

@@ -61,9 +61,11 @@ public sealed class Notifier(IKamDb db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // Another server wrote the same occasion between our read and our write: the unique index kept it once.
             db.Entry(notification).State = EntityState.Detached;
-            return false;
+            // Another server wrote the same occasion between our read and our write: the unique index kept it once.
+            if (await db.Notifications.AnyAsync(n => n.UserId == notification.UserId && n.Key == notification.Key, ct))
+                return false;
+            throw;
         }
     }
 
