@@ -20,6 +20,8 @@ public static class KamInfrastructure
         services.AddSingleton<Kam.Core.Attachments.IFileStore, DirectoryFileStore>();
         services.AddOptions<Kam.Core.Attachments.AttachmentOptions>().Bind(config.GetSection("Kam:Attachments"));
         services.AddOptions<Kam.Core.Accounts.PrivacyOptions>().Bind(config.GetSection("Kam:Privacy"));
+        services.AddOptions<Mail.SmtpOptions>().Bind(config.GetSection("Kam:Smtp"));
+        services.AddSingleton<Mail.SmtpMailer>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ISeedStep, DemoUsersStep>();

@@ -7,6 +7,7 @@ using Kam.Core.Identity;
 using Kam.Core.Users;
 using Kam.Infrastructure;
 using Kam.Infrastructure.Data;
+using Kam.Web.Jobs;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -118,6 +119,7 @@ public static class KamServices
         });
 
         services.AddScoped<Kam.Web.Api.ImportReports>();
+        services.AddKamScheduler(config);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         return builder;

@@ -1,0 +1,55 @@
+using Kam.Core.Notifications;
+using Kam.Web.Setup;
+using Quartz;
+
+namespace Kam.Web.Jobs;
+
+/// <summary>
+/// The background jobs. Each runs in a scope of its own as the system (no person acting, no data scope).
+/// [DisallowConcurrentExecution] holds across a cluster too: with several servers one run at a time.
+/// </summary>
+public abstract class KamJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        await RunAsync(scope.ServiceProvider, ct);
+    }
+
+    protected abstract Task RunAsync(IServiceProvider services, CancellationToken ct);
+}
+
+[DisallowConcurrentExecution]
+public sealed class RemindersJob(IServiceScopeFactory scopes, ILogger<RemindersJob> log) : KamJob(scopes)
+{
+    public static readonly JobKey Key = new("reminders", "kam");
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var run = await services.GetRequiredService<Reminders>().RunAsync(ct);
+        if (run.Total > 0)
+            log.LogInformation("Reminders sent: {Run}", run);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class DigestJob(IServiceScopeFactory scopes, ILogger<DigestJob> log) : KamJob(scopes)
+{
+    public static readonly JobKey Key = new("digest", "kam");
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var sent = await services.GetRequiredService<DailyDigest>().SendAsync(ct);
+        log.LogInformation("Daily digest sent to {Count} people", sent);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class EmailJob(IServiceScopeFactory scopes) : KamJob(scopes)
+{
+    public static readonly JobKey Key = new("email", "kam");
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<EmailNotifications>().SendAsync(ct);
+}

@@ -1,0 +1,58 @@
+using Kam.Core.Common;
+using Kam.Core.Notifications;
+using Kam.Infrastructure.Data;
+using Kam.Infrastructure.Mail;
+using Quartz;
+
+namespace Kam.Web.Jobs;
+
+/// <summary>
+/// Quartz, configured by <c>Kam:Scheduler:Enabled</c> (default true). On PostgreSQL the jobs live in the database
+/// (AdoJobStore, tables from the PostgreSQL migrations) in clustered mode: every server runs a scheduler, and each
+/// trigger fires on exactly one of them. On SQLite (one server) the store is in memory.
+/// </summary>
+public static class KamScheduler
+{
+    public const string Name = "Kam";
+
+    public const string RemindersCron = "0 0/15 * * * ?";
+
+    public const string DigestCron = "0 30 7 ? * MON-FRI";
+
+    public const string EmailCron = "0 * * * * ?";
+
+    public static IServiceCollection AddKamScheduler(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<INotificationMailer, NotificationEmailSender>();
+        if (!config.GetValue("Kam:Scheduler:Enabled", true))
+            return services;
+        var database = DatabaseSettings.From(config);
+        var emailOn = config.GetSection("Kam:Smtp").Get<SmtpOptions>()?.Enabled == true;
+        services.AddQuartz(Name, q =>
+        {
+            // Clustering gives each server a generated instance id (the "AUTO" of Quartz 3).
+            if (database.Provider == DatabaseProvider.Postgres)
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(database.ConnectionString);
+                    s.UseClustering();
+                });
+            else
+                q.UseInMemoryStore();
+            Schedule<RemindersJob>(q, RemindersJob.Key, RemindersCron);
+            Schedule<DigestJob>(q, DigestJob.Key, DigestCron);
+            if (emailOn)
+                Schedule<EmailJob>(q, EmailJob.Key, EmailCron);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static void Schedule<TJob>(IQuartzBuilder q, JobKey key, string cron) where TJob : IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably());
+        // A run missed while every server was down happens once when one comes back.
+        q.AddTrigger<TJob>(t => t.ForJob(key).WithIdentity(key.Name, key.Group)
+            .WithCronSchedule(cron, c => c.InTimeZone(BusinessClock.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    }
+}
