@@ -24,6 +24,7 @@ public static class KamScheduler
     public static IServiceCollection AddKamScheduler(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<INotificationMailer, NotificationEmailSender>();
+        services.AddScoped<NotificationSignal>();
         if (!config.GetValue("Kam:Scheduler:Enabled", true))
             return services;
         var database = DatabaseSettings.From(config);
