@@ -92,6 +92,6 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
                           join u in db.Users on w.OwnerId equals u.Id
                           where u.IsActive
                           select new { w.Id, w.OwnerId, w.Title, w.DueOn }).ToListAsync(ct);
-        return rows.Select(w => new NotificationMessage(w.OwnerId, kind, $"{key}:{w.Id}:{w.DueOn:yyyy-MM-dd}", w.Title, w.DueOn, "/tasks")).ToList();
+        return rows.Select(w => new NotificationMessage(w.OwnerId, kind, $"{key}:{w.Id}:{w.DueOn:yyyy-MM-dd}", w.Title, w.DueOn, $"/tasks/{w.Id}")).ToList();
     }
 }

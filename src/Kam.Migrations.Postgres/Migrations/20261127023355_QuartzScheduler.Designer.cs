@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kam.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261127014524_QuartzScheduler")]
+    [Migration("20261127023355_QuartzScheduler")]
     partial class QuartzScheduler
     {
         /// <inheritdoc />
@@ -385,8 +385,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
@@ -993,11 +993,11 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date", "Status");
-
                     b.HasIndex("UserId", "Date");
 
                     b.HasIndex("AccountId", "Status", "Date");
+
+                    b.HasIndex("Date", "Status", "UserId");
 
                     b.ToTable("Visits", (string)null);
                 });
