@@ -55,6 +55,14 @@ public sealed class KamApi : IDisposable
         }
     }
 
+    /// <summary>POSTs JSON and returns the response body (for arranging data, e.g. an account and its contacts).</summary>
+    public async Task<JsonElement> PostAsync(string path, object body)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        await EnsureSuccessAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public async Task<JsonElement> GetAsync(string path)
     {
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
