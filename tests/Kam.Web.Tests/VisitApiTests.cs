@@ -239,3 +239,35 @@ public sealed class VisitApiTests(KamFactory app)
         await (await am1.GetAsync($"/api/visits/calendar?from={Today:yyyy-MM-dd}&to={Today.AddDays(90):yyyy-MM-dd}")).Problem(HttpStatusCode.BadRequest);
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class VisitHandoverApiTests(KamFactory app)
+{
+    [Fact]
+    public async Task Open_visit_plans_move_with_a_handed_over_book_and_records_stay_with_their_author()
+    {
+        var leaverName = await Users.Create(app, "visitleaver");
+        var heirName = await Users.Create(app, "visitheir");
+        using var admin = await app.As("admin");
+        var leaverId = await Users.IdOf(admin, leaverName);
+        var heirId = await Users.IdOf(admin, heirName);
+        using var leaver = await app.WithPassword(leaverName, Users.Password);
+        var account = await Accounts.Create(leaver);
+        var tomorrow = DateTimeOffset.UtcNow.AddDays(1);
+        var plan = await (await leaver.PostAsJsonAsync("/api/visit-plans", new { accountId = account["id"], at = tomorrow, purpose = "交接前的计划" })).Ok<JsonObject>(HttpStatusCode.Created);
+        var record = await (await leaver.PostAsJsonAsync("/api/visits", new { accountId = account["id"], at = DateTimeOffset.UtcNow.AddMinutes(-30), summary = "交接前的拜访" })).Ok<JsonObject>(HttpStatusCode.Created);
+
+        using var head = await app.As("head");
+        var preview = await (await head.GetAsync($"/api/handovers/preview?fromUserId={leaverId}&toUserId={heirId}")).ReadJson();
+        var plans = preview["lines"]!.AsArray().Single(l => (string?)l!["kind"] == "handover.visit_plans")!;
+        Assert.Equal(1, (int)plans["count"]!);
+        await (await head.PostAsJsonAsync("/api/handovers", new { fromUserId = leaverId, toUserId = heirId })).Ok<JsonObject>(HttpStatusCode.Created);
+
+        using var heir = await app.WithPassword(heirName, Users.Password);
+        var moved = await (await heir.GetAsync($"/api/visits/{plan["id"]}")).ReadJson();
+        Assert.Equal(heirId.ToString(), (string?)moved["user"]!["id"]);
+        Assert.True((bool)moved["can"]!["complete"]!);
+        var kept = await (await heir.GetAsync($"/api/visits/{record["id"]}")).ReadJson();
+        Assert.Equal(leaverId.ToString(), (string?)kept["user"]!["id"]);
+    }
+}
