@@ -37,7 +37,7 @@ public sealed class VisitApiTests(KamFactory app)
             .Ok<JsonObject>(HttpStatusCode.Created);
         Assert.Equal("Planned", (string?)plan["status"]);
         Assert.True((bool)plan["can"]!["complete"]!);
-        var mine = await (await am1.GetAsync("/api/visit-plans?mine=true&pageSize=200")).ReadJson();
+        var mine = await (await am1.GetAsync($"/api/visit-plans?mine=true&from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}&pageSize=200")).ReadJson();
         Assert.Contains(mine["items"]!.AsArray(), v => (string?)v!["id"] == (string?)plan["id"]);
 
         // Another account manager who does not see the account cannot see the visit either.
