@@ -199,7 +199,9 @@ public sealed class DailyReportApiTests(KamFactory app)
         Assert.Contains("整理年度合同", (string?)draft["text"]);
         await (await am1.GetAsync(url + "/draft")).Problem(HttpStatusCode.Forbidden);
 
-        var empty = await (await am1.GetAsync(url)).Ok<JsonObject>();
+        // The summary quotes everyone's reports and accounts: account managers do not read it.
+        await (await am1.GetAsync(url)).Problem(HttpStatusCode.Forbidden);
+        var empty = await (await exec.GetAsync(url)).Ok<JsonObject>();
         Assert.False((bool)empty["exists"]!);
         var saved = await (await assistant.PutAsJsonAsync(url, new { text = "今日部门共拜访 1 家客户。" })).Ok<JsonObject>();
         Assert.True((bool)saved["exists"]!);
@@ -207,7 +209,7 @@ public sealed class DailyReportApiTests(KamFactory app)
         var byAm = await am1.PutAsJsonAsync(url, new { text = "我来写", version = (string?)saved["version"] });
         Assert.Equal("day_summary.only_back_office", (string?)(await byAm.Problem(HttpStatusCode.Forbidden))["code"]);
         await (await exec.PutAsJsonAsync(url, new { text = "我来写", version = (string?)saved["version"] })).Problem(HttpStatusCode.Forbidden);
-        var read = await (await am1.GetAsync(url)).Ok<JsonObject>();
+        var read = await (await exec.GetAsync(url)).Ok<JsonObject>();
         Assert.Equal("今日部门共拜访 1 家客户。", (string?)read["text"]);
         Assert.Equal("陈静", (string?)read["updatedByName"]);
 

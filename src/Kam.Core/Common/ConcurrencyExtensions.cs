@@ -14,6 +14,8 @@ public static class ConcurrencyExtensions
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Nothing of the refused save may linger in a long-lived context (a Blazor circuit) and ride along with the next.
+            db.ChangeTracker.Clear();
             return Error.Conflict();
         }
     }

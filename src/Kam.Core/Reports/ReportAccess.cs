@@ -5,7 +5,8 @@ namespace Kam.Core.Reports;
 
 /// <summary>
 /// Who sees and does what with daily reports: an account manager writes and reads their own; the head, the assistant
-/// and the executive read everyone's; only the head reviews; the head and the assistant compile the day summary.
+/// and the executive read everyone's and the day summary; only the head reviews; the head and the assistant compile the
+/// day summary.
 /// </summary>
 public static class ReportAccess
 {
@@ -18,7 +19,8 @@ public static class ReportAccess
 
     public static bool CompilesSummary(ICurrentUser me) => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant);
 
-    public static bool ReadsSummary(ICurrentUser me) => ReadsAll(me) || me.IsInRole(Roles.AccountManager);
+    /// <summary>The day summary quotes everyone's reports and accounts: only those who read every report read it.</summary>
+    public static bool ReadsSummary(ICurrentUser me) => ReadsAll(me);
 
     /// <summary>The reports the current user may see: their own, or all for those who read all, none for anyone else.</summary>
     public static IQueryable<DailyReport> Visible(IKamDb db, ICurrentUser me)

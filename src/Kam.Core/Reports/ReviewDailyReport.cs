@@ -27,6 +27,8 @@ public sealed class ReviewDailyReport(IKamDb db, ICurrentUser me, TimeProvider c
             return Error.NotFound("daily_report.not_found");
         if (!ReportAccess.Reviews(me))
             return Error.Forbidden("daily_report.only_head_reviews");
+        if (report.UserId == me.Id)
+            return Error.Forbidden("daily_report.no_self_review");
         if (report.Status == DailyReportStatus.Draft)
             return Error.Conflict("daily_report.not_submitted");
         if (report.Status == DailyReportStatus.Reviewed)

@@ -41,21 +41,26 @@ public sealed class PlanVisit(IKamDb db, VisitRules rules, IValidator<VisitPlanI
             return visit.Status == VisitStatus.Planned ? Error.Forbidden("visit.not_yours") : Error.Conflict("visit.not_a_plan");
         if (await validator.CheckAsync(input with { AccountId = visit.AccountId }, ct) is { } invalid)
             return invalid;
+        if (input.Version is null)
+            return Error.Validation("version", "field.version_required");
         if (input.AccountId != Guid.Empty && input.AccountId != visit.AccountId)
             return Error.Validation("accountId", "visit.account_fixed");
+        var visitorId = visit.UserId;
         if (input.UserId is { } newVisitor && newVisitor != visit.UserId)
         {
-            var account = await db.AllAccounts.FirstAsync(a => a.Id == visit.AccountId, ct);
+            var account = await db.AllAccounts.AsNoTracking().FirstAsync(a => a.Id == visit.AccountId, ct);
             var visitor = await rules.VisitorAsync(newVisitor, account, ct);
             if (!visitor.IsSuccess)
                 return visitor.Error!;
-            visit.UserId = visitor.Value;
+            visitorId = visitor.Value;
         }
         if (Check(input) is { } bad)
             return bad;
         if (await rules.CheckContactsAsync(visit.AccountId, input.ContactIds, ct) is { } badContacts)
             return badContacts;
-        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version ?? visit.Version;
+        // Every check passed: only now does the tracked visit change.
+        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version.Value;
+        visit.UserId = visitorId;
         Apply(visit, input);
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
@@ -71,7 +76,9 @@ public sealed class PlanVisit(IKamDb db, VisitRules rules, IValidator<VisitPlanI
             return Error.Validation("reason", "visit.cancel_reason_required");
         if (input.Reason.Length > 200)
             return Error.Validation("reason", "field.too_long", 0, 200);
-        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version ?? visit.Version;
+        if (input.Version is null)
+            return Error.Validation("version", "field.version_required");
+        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version.Value;
         visit.Status = VisitStatus.Cancelled;
         visit.CancelReason = input.Reason.Trim();
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;

@@ -31,8 +31,11 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
         var visit = new Visit { AccountId = accountId, UserId = rules.MeId };
         Apply(visit, input);
         db.AllVisits.Add(visit);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            return conflict;
         await rules.ApplyRecordAsync(visit, ct);
-        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return visit.Id;
     }
 
@@ -45,13 +48,19 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
             return visit.Status == VisitStatus.Planned ? Error.Forbidden("visit.not_yours") : Error.Conflict("visit.not_a_plan");
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
+        if (input.Version is null)
+            return Error.Validation("version", "field.version_required");
         input = input with { At = input.At ?? visit.At };
         if (await Check(visit.AccountId, input, ct) is { } bad)
             return bad;
-        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version ?? visit.Version;
+        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version.Value;
         Apply(visit, input);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            return conflict;
         await rules.ApplyRecordAsync(visit, ct);
-        return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
+        await tx.CommitAsync(ct);
+        return Result.Success;
     }
 
     public async Task<Result> Update(Guid id, VisitRecordInput input, CancellationToken ct = default)
@@ -65,15 +74,21 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
             return Error.Forbidden(visit.UserId == rules.MeId ? "visit.edit_window_closed" : "visit.not_yours");
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
+        if (input.Version is null)
+            return Error.Validation("version", "field.version_required");
         input = input with { At = input.At ?? visit.At };
         if (await Check(visit.AccountId, input, ct) is { } bad)
             return bad;
-        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version ?? visit.Version;
+        db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version.Value;
         var recordedAt = visit.RecordedAt;
         Apply(visit, input);
         visit.RecordedAt = recordedAt;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            return conflict;
         await rules.ApplyRecordAsync(visit, ct);
-        return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
+        await tx.CommitAsync(ct);
+        return Result.Success;
     }
 
     private async Task<Error?> Check(Guid accountId, VisitRecordInput input, CancellationToken ct)

@@ -42,7 +42,8 @@ public sealed class VisitPlanInputValidator : AbstractValidator<VisitPlanInput>
     public VisitPlanInputValidator()
     {
         RuleFor(x => x.AccountId).NotEmpty().WithErrorCode("visit.account_required");
-        RuleFor(x => x.At).NotEmpty().WithErrorCode("visit.at_required");
+        RuleFor(x => x.At).NotEmpty().WithErrorCode("visit.at_required")
+            .Must(at => at.Year is > 2000 and < 2100).WithErrorCode("visit.at_range").When(x => x.At != default);
         RuleFor(x => x.Purpose).NotEmpty().WithErrorCode("visit.purpose_required").MaximumLength(500).WithErrorCode("field.too_long");
         RuleFor(x => x.ExpectedOutcome).MaximumLength(500).WithErrorCode("field.too_long");
         RuleFor(x => x.ContactIds).Must(c => c is null || c.Count <= 20).WithErrorCode("visit.too_many_contacts");
@@ -53,6 +54,7 @@ public sealed class VisitRecordInputValidator : AbstractValidator<VisitRecordInp
 {
     public VisitRecordInputValidator()
     {
+        RuleFor(x => x.At).Must(at => at!.Value.Year is > 2000 and < 2100).WithErrorCode("visit.at_range").When(x => x.At is not null);
         RuleFor(x => x.Summary).NotEmpty().WithErrorCode("visit.summary_required").MaximumLength(4000).WithErrorCode("field.too_long");
         RuleFor(x => x.DurationMinutes).InclusiveBetween(1, 24 * 60).WithErrorCode("visit.duration_range").When(x => x.DurationMinutes is not null);
         RuleFor(x => x.Outcome).MaximumLength(1000).WithErrorCode("field.too_long");

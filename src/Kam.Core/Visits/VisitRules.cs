@@ -72,27 +72,24 @@ public sealed class VisitRules(IKamDb db, ICurrentUser me, TimeProvider clock)
     }
 
     /// <summary>
-    /// After a record is written or corrected: the account's last visit (and so its visit clock) is the latest record,
-    /// and the contacts met were last contacted on the visit's day if that is later than what they had.
+    /// After a record is saved or corrected: the account's last visit (and so its visit clock) is the latest record, and
+    /// the contacts met were last contacted on the visit's day if that is later than what they had. Derived values, set
+    /// with one statement each: the account is not loaded, so its version stays and nobody's open account form gets a
+    /// false 409 because a colleague logged a visit. Run inside the caller's transaction.
     /// </summary>
     public async Task ApplyRecordAsync(Visit visit, CancellationToken ct)
     {
-        var account = await db.AllAccounts.FirstAsync(a => a.Id == visit.AccountId, ct);
-        var others = await db.AllVisits.Where(v => v.AccountId == visit.AccountId && v.Status == VisitStatus.Done && v.Id != visit.Id)
-            .MaxAsync(v => (DateOnly?)v.Date, ct);
-        var last = others is { } o && o > visit.Date ? o : visit.Date;
-        if (account.LastVisitOn != last)
+        var last = await db.AllVisits.Where(v => v.AccountId == visit.AccountId && v.Status == VisitStatus.Done).MaxAsync(v => (DateOnly?)v.Date, ct);
+        if (last is { } date)
         {
-            account.LastVisitOn = last;
-            account.VisitDueBase = last;
+            await db.AllAccounts.Where(a => a.Id == visit.AccountId && (a.LastVisitOn == null || a.LastVisitOn != date))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastVisitOn, date).SetProperty(a => a.VisitDueBase, date), ct);
         }
         var met = visit.Contacts.Where(c => c.Role == VisitContactRole.Met).Select(c => c.ContactId).ToList();
-        if (met.Count == 0)
-            return;
-        foreach (var contact in await db.AllContacts.Where(c => met.Contains(c.Id)).ToListAsync(ct))
+        if (met.Count > 0)
         {
-            if (contact.LastContactedOn is null || contact.LastContactedOn < visit.Date)
-                contact.LastContactedOn = visit.Date;
+            await db.AllContacts.Where(c => met.Contains(c.Id) && (c.LastContactedOn == null || c.LastContactedOn < visit.Date))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactedOn, visit.Date), ct);
         }
     }
 

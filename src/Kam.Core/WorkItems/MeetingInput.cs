@@ -32,6 +32,6 @@ public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
         RuleFor(x => x.Decisions).MaximumLength(4000).WithErrorCode("field.too_long");
         RuleFor(x => x.AttendeeIds).Must(a => a is null || a.Count <= 200).WithErrorCode("meeting.attendee_invalid");
         RuleFor(x => x.ActionItems).Must(a => a is null || a.Count <= 50).WithErrorCode("meeting.too_many_action_items");
-        RuleForEach(x => x.ActionItems).SetValidator(item);
+        RuleForEach(x => x.ActionItems).NotNull().WithErrorCode("meeting.action_item_required").SetValidator(item);
     }
 }

@@ -24,7 +24,7 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
 
     private async Task<ManagerDesk> Manager(Guid userId, DateOnly today, CancellationToken ct)
     {
-        var plans = await (from v in db.AllVisits.AsNoTracking()
+        var plans = await (from v in db.Visits.AsNoTracking()
                            where v.UserId == userId && v.Status == VisitStatus.Planned && v.Date == today
                            join a in db.AllAccounts on v.AccountId equals a.Id
                            orderby v.At
