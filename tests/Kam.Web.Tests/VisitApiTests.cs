@@ -213,6 +213,32 @@ public sealed class VisitApiTests(KamFactory app)
     }
 
     [Fact]
+    public async Task The_most_overdue_account_comes_first_whatever_its_tier()
+    {
+        using var am1 = await app.As("am1");
+        var stem = "逾期排序" + Guid.NewGuid().ToString("N")[..6];
+        var a = await Accounts.Create(am1, new { annualPurchase = 8_000_000 }, name: Accounts.UniqueName(stem));
+        var c = await Accounts.Create(am1, new { annualPurchase = 10_000 }, name: Accounts.UniqueName(stem));
+        Assert.Equal("A", (string?)a["tier"]);
+        Assert.Equal("C", (string?)c["tier"]);
+        Guid aId = (Guid)a["id"]!, cId = (Guid)c["id"]!;
+        var policy = new VisitPolicy();
+        // A: 10 days overdue with a recent clock; C: 3 days overdue with a much older clock.
+        await app.Change(async db =>
+        {
+            (await db.AllAccounts.SingleAsync(x => x.Id == aId)).VisitDueBase = Today.AddDays(-policy.A - 10);
+            (await db.AllAccounts.SingleAsync(x => x.Id == cId)).VisitDueBase = Today.AddDays(-policy.C - 3);
+        });
+        var page = await (await am1.GetAsync($"/api/visits/overdue?search={Uri.EscapeDataString(stem)}")).ReadJson();
+        Assert.Equal(2, (int)page["total"]!);
+        var rows = page["items"]!.AsArray();
+        Assert.Equal([10, 3], rows.Select(r => (int)r!["daysOverdue"]!));
+        Assert.Equal(aId.ToString(), (string?)rows[0]!["accountId"]);
+        var firstOnly = await (await am1.GetAsync($"/api/visits/overdue?search={Uri.EscapeDataString(stem)}&pageSize=1&page=2")).ReadJson();
+        Assert.Equal(cId.ToString(), (string?)firstOnly["items"]![0]!["accountId"]);
+    }
+
+    [Fact]
     public async Task Only_the_head_sets_the_visit_policy_and_it_is_validated()
     {
         using var am1 = await app.As("am1");

@@ -12,11 +12,17 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
 {
     public const int CalendarMax = 1000;
 
+    /// <summary>
+    /// Totals are counted up to here and no further: beyond ten thousand visits nobody pages, and counting a million rows
+    /// to print "1,009,641" would cost more than the page itself. A total of <c>CountCap + 1</c> means "more than".
+    /// </summary>
+    public const int CountCap = 10_000;
+
     public async Task<PagedResult<VisitRow>> List(VisitQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var visits = Filter(q);
-        var total = await visits.CountAsync(ct);
+        var total = await visits.Take(CountCap + 1).CountAsync(ct);
         var sorted = (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
         {
             ("date", false) => visits.OrderBy(v => v.At),

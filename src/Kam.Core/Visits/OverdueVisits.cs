@@ -27,10 +27,24 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
             accounts = accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
         }
-        accounts = q.DueSoon == true ? accounts.DueWithin(policy, today, DueSoonDays) : accounts.Overdue(policy, today);
-        var total = await accounts.CountAsync(ct);
-        // Oldest visit clock first: the longest-forgotten accounts lead (exact per tier order is applied to the page).
-        var page = await (from a in accounts.OrderBy(a => a.VisitDueBase).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.SafePageSize)
+        int? soon = q.DueSoon == true ? DueSoonDays : null;
+        var tiers = q.Tier is { } only ? [only] : Enum.GetValues<AccountTier>();
+        var total = 0;
+        // Most overdue first, exactly: the due date is the visit clock plus the tier's days, so within one tier the clock's
+        // order is the due order. Each tier's first (skip + take) rows come from the (tier, archived, clock) index, and
+        // the page is cut from their merge; no sort over every overdue account.
+        var want = paging.Skip + paging.SafePageSize;
+        var candidates = new List<(Guid Id, DateOnly Due)>();
+        foreach (var t in tiers)
+        {
+            var owing = accounts.Owing(policy, today, t, soon);
+            total += await owing.CountAsync(ct);
+            var days = policy.DaysFor(t);
+            var firsts = await owing.OrderBy(a => a.VisitDueBase).ThenBy(a => a.Id).Take(want).Select(a => new { a.Id, a.VisitDueBase }).ToListAsync(ct);
+            candidates.AddRange(firsts.Select(a => (a.Id, a.VisitDueBase.AddDays(days))));
+        }
+        var pageIds = candidates.OrderBy(c => c.Due).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.SafePageSize).Select(c => c.Id).ToList();
+        var page = await (from a in db.AllAccounts.AsNoTracking().Where(a => pageIds.Contains(a.Id))
                           join u in db.Users on a.OwnerId equals u.Id
                           select new { a.Id, a.Name, a.Tier, a.OwnerId, u.DisplayName, a.LastVisitOn, a.VisitDueBase }).ToListAsync(ct);
         var ids = page.Select(p => p.Id).ToList();
@@ -41,7 +55,7 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
             var due = VisitSchedule.DueOn(p.Tier, p.VisitDueBase, policy);
             return new OverdueRow(p.Id, p.Name, p.Tier, new Person(p.OwnerId, p.DisplayName), p.LastVisitOn, due, today.DayNumber - due.DayNumber,
                 planned.TryGetValue(p.Id, out var next) ? next : null);
-        }).OrderByDescending(r => r.DaysOverdue).ToList();
+        }).OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.AccountId).ToList();
         return new PagedResult<OverdueRow>(rows, total);
     }
 
@@ -49,9 +63,16 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
     public async Task<IReadOnlyList<(Guid OwnerId, int Count)>> CountByOwner(CancellationToken ct = default)
     {
         var policy = await Policy(ct);
-        var rows = await db.Accounts.AsNoTracking().Overdue(policy, clock.Today()).GroupBy(a => a.OwnerId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return rows.Select(r => (r.Key, r.Count)).OrderByDescending(r => r.Count).ToList();
+        var today = clock.Today();
+        var counts = new Dictionary<Guid, int>();
+        foreach (var tier in Enum.GetValues<AccountTier>())
+        {
+            var rows = await db.Accounts.AsNoTracking().Owing(policy, today, tier, null).GroupBy(a => a.OwnerId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            foreach (var r in rows)
+                counts[r.Key] = counts.GetValueOrDefault(r.Key) + r.Count;
+        }
+        return counts.Select(c => (c.Key, c.Value)).OrderByDescending(r => r.Value).ToList();
     }
 
     /// <summary>The visit standing of one account; 404 outside the data scope.</summary>

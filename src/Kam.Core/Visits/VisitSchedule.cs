@@ -34,4 +34,22 @@ public static class VisitSchedule
             || (x.Tier == AccountTier.B && x.VisitDueBase >= b)
             || (x.Tier == AccountTier.C && x.VisitDueBase >= c));
     }
+
+    /// <summary>
+    /// The same conditions one tier at a time (<c>tier = t AND clock &lt;= cutoff</c>): each is a range of the
+    /// (tier, archived, clock, status, owner) index, so counting and paging read only the accounts that owe a visit.
+    /// <paramref name="dueSoonDays"/> null: overdue; otherwise due from today to that many days ahead.
+    /// </summary>
+    public static IQueryable<Account> Owing(this IQueryable<Account> accounts, VisitPolicy policy, DateOnly today, AccountTier tier, int? dueSoonDays)
+    {
+        var days = policy.DaysFor(tier);
+        var owing = accounts.Where(x => x.Tier == tier && x.ArchivedAt == null && x.Status != AccountStatus.Lost);
+        if (dueSoonDays is not { } soon)
+        {
+            var cutoff = today.AddDays(-1 - days);
+            return owing.Where(x => x.VisitDueBase <= cutoff);
+        }
+        DateOnly from = today.AddDays(-days), to = today.AddDays(soon - days);
+        return owing.Where(x => x.VisitDueBase >= from && x.VisitDueBase <= to);
+    }
 }

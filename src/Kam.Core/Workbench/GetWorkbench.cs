@@ -17,8 +17,11 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
     {
         var today = clock.Today();
         var manager = me.IsInRole(Roles.AccountManager) && me.Id is not null ? await Manager(me.Id.Value, today, ct) : null;
-        var department = me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) ? await Department(today, ct) : null;
-        var month = me.IsInRole(Roles.Executive) || me.IsInRole(Roles.Head) ? await Month(today, ct) : null;
+        var wantsDepartment = me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant);
+        var wantsMonth = me.IsInRole(Roles.Executive) || me.IsInRole(Roles.Head);
+        var overdueByOwner = wantsDepartment || wantsMonth ? await overdue.CountByOwner(ct) : [];
+        var department = wantsDepartment ? await Department(today, overdueByOwner, ct) : null;
+        var month = wantsMonth ? await Month(today, overdueByOwner.Sum(o => o.Count), ct) : null;
         return new WorkbenchView(today, manager, department, month);
     }
 
@@ -53,11 +56,10 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
             new ManagerCounts(done, planned, reports, WorkingDays(first, today), itemsDone));
     }
 
-    private async Task<DepartmentDesk> Department(DateOnly today, CancellationToken ct)
+    private async Task<DepartmentDesk> Department(DateOnly today, IReadOnlyList<(Guid OwnerId, int Count)> overdueByOwner, CancellationToken ct)
     {
         var managers = await ActiveManagers(ct);
         var names = managers.ToDictionary(p => p.Id);
-        var overdueByOwner = await overdue.CountByOwner(ct);
         var byPerson = overdueByOwner.Select(o => new PersonCount(names.TryGetValue(o.OwnerId, out var p) ? p : new Person(o.OwnerId, "?"), o.Count)).ToList();
         var submittedIds = (await db.DailyReports.AsNoTracking().Where(r => r.Date == today && r.Status != DailyReportStatus.Draft)
             .Select(r => r.UserId).ToListAsync(ct)).ToHashSet();
@@ -76,7 +78,7 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
             awaiting, overdueItemCount, overdueItemList, perPerson);
     }
 
-    private async Task<MonthGlance> Month(DateOnly today, CancellationToken ct)
+    private async Task<MonthGlance> Month(DateOnly today, int overdueTotal, CancellationToken ct)
     {
         var first = new DateOnly(today.Year, today.Month, 1);
         var lastFirst = first.AddMonths(-1);
@@ -87,7 +89,6 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var lastMonth = await done.CountAsync(v => v.Date >= lastFirst && v.Date <= lastSame, ct);
         var tiers = await db.Accounts.AsNoTracking().Where(a => a.ArchivedAt == null).GroupBy(a => a.Tier)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var overdueTotal = (await overdue.CountByOwner(ct)).Sum(o => o.Count);
         var managers = await ActiveManagers(ct);
         var reports = await db.DailyReports.AsNoTracking().CountAsync(r => r.Date >= first && r.Date <= today && r.Status != DailyReportStatus.Draft, ct);
         var open = await db.WorkItems.AsNoTracking().CountAsync(w => Open.Contains(w.Status), ct);

@@ -48,6 +48,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         // Overdue visits: a manager's own book and everyone's, both in the order the visit clock started.
         b.HasIndex(a => new { a.OwnerId, a.ArchivedAt, a.VisitDueBase });
         b.HasIndex(a => new { a.ArchivedAt, a.VisitDueBase });
+        // Overdue and due-soon, one tier at a time, counted and grouped by owner from the index alone.
+        b.HasIndex(a => new { a.Tier, a.ArchivedAt, a.VisitDueBase, a.Status, a.OwnerId });
     }
 }
 

@@ -195,6 +195,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "VisitDueBase");
 
+                    b.HasIndex("Tier", "ArchivedAt", "VisitDueBase", "Status", "OwnerId");
+
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -995,6 +997,8 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "Status", "Date");
 
                     b.HasIndex("Date", "Status", "UserId");
+
+                    b.HasIndex("Status", "Date", "At");
 
                     b.ToTable("Visits", (string)null);
                 });

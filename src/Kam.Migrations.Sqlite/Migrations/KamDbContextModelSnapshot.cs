@@ -184,6 +184,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "ArchivedAt", "VisitDueBase");
 
+                    b.HasIndex("Tier", "ArchivedAt", "VisitDueBase", "Status", "OwnerId");
+
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -984,6 +986,8 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "Status", "Date");
 
                     b.HasIndex("Date", "Status", "UserId");
+
+                    b.HasIndex("Status", "Date", "At");
 
                     b.ToTable("Visits", (string)null);
                 });
