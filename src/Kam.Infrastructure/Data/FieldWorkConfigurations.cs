@@ -32,8 +32,6 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(v => new { v.AccountId, v.Status, v.Date });
         b.HasIndex(v => new { v.UserId, v.Date });
         b.HasIndex(v => new { v.Date, v.Status, v.UserId });
-        // The department's records newest first, read in index order (no sort over a million visits).
-        b.HasIndex(v => new { v.Status, v.Date, v.At });
     }
 }
 

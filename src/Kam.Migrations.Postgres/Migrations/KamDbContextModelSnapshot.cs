@@ -998,8 +998,6 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("Date", "Status", "UserId");
 
-                    b.HasIndex("Status", "Date", "At");
-
                     b.ToTable("Visits", (string)null);
                 });
 

@@ -987,8 +987,6 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Date", "Status", "UserId");
 
-                    b.HasIndex("Status", "Date", "At");
-
                     b.ToTable("Visits", (string)null);
                 });
 

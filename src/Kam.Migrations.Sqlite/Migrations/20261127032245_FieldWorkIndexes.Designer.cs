@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kam.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261127031105_FieldWorkIndexes")]
+    [Migration("20261127032245_FieldWorkIndexes")]
     partial class FieldWorkIndexes
     {
         /// <inheritdoc />
@@ -989,8 +989,6 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "Status", "Date");
 
                     b.HasIndex("Date", "Status", "UserId");
-
-                    b.HasIndex("Status", "Date", "At");
 
                     b.ToTable("Visits", (string)null);
                 });

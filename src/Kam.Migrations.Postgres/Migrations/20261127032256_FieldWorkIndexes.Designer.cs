@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kam.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261127031115_FieldWorkIndexes")]
+    [Migration("20261127032256_FieldWorkIndexes")]
     partial class FieldWorkIndexes
     {
         /// <inheritdoc />
@@ -1000,8 +1000,6 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "Status", "Date");
 
                     b.HasIndex("Date", "Status", "UserId");
-
-                    b.HasIndex("Status", "Date", "At");
 
                     b.ToTable("Visits", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Kam.Migrations.Sqlite.Migrations
+namespace Kam.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class FieldWorkIndexes : Migration
@@ -10,11 +10,6 @@ namespace Kam.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateIndex(
-                name: "IX_Visits_Status_Date_At",
-                table: "Visits",
-                columns: new[] { "Status", "Date", "At" });
-
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Tier_ArchivedAt_VisitDueBase_Status_OwnerId",
                 table: "Accounts",
@@ -24,10 +19,6 @@ namespace Kam.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Visits_Status_Date_At",
-                table: "Visits");
-
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_Tier_ArchivedAt_VisitDueBase_Status_OwnerId",
                 table: "Accounts");
