@@ -67,10 +67,11 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
         var counts = new Dictionary<Guid, int>();
         foreach (var tier in Enum.GetValues<AccountTier>())
         {
-            var rows = await db.Accounts.AsNoTracking().Owing(policy, today, tier, null).GroupBy(a => a.OwnerId)
-                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            foreach (var r in rows)
-                counts[r.Key] = counts.GetValueOrDefault(r.Key) + r.Count;
+            // Read the owners of the owing range and count here: a GROUP BY owner in SQL tempts SQLite into walking a
+            // whole owner index (every account) to get the groups in order.
+            var owners = await db.Accounts.AsNoTracking().Owing(policy, today, tier, null).Select(a => a.OwnerId).ToListAsync(ct);
+            foreach (var owner in owners)
+                counts[owner] = counts.GetValueOrDefault(owner) + 1;
         }
         return counts.Select(c => (c.Key, c.Value)).OrderByDescending(r => r.Value).ToList();
     }
