@@ -69,11 +69,11 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var overdueItemList = await Briefs(overdueItems.OrderBy(w => w.DueOn).Take(10), today, ct);
 
         var first = new DateOnly(today.Year, today.Month, 1);
-        // Grouped by day and person (the order of the date index), summed per person here: grouping by person alone
-        // makes SQLite walk the person index over every visit ever made.
-        var byDay = await db.AllVisits.AsNoTracking().Where(v => v.Date >= first && v.Date <= today && v.Status == VisitStatus.Done)
-            .GroupBy(v => new { v.Date, v.UserId }).Select(g => new { g.Key.UserId, Count = g.Count() }).ToListAsync(ct);
-        var visits = byDay.GroupBy(v => v.UserId).ToDictionary(g => g.Key, g => g.Sum(v => v.Count));
+        // Read who made each of the month's visits and count here: any GROUP BY with the person in it makes SQLite
+        // skip-scan the (person, date) index over every visit ever made (~150 ms at a million visits, against ~15).
+        var visitors = await db.AllVisits.AsNoTracking().Where(v => v.Date >= first && v.Date <= today && v.Status == VisitStatus.Done)
+            .Select(v => v.UserId).ToListAsync(ct);
+        var visits = visitors.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var perPerson = managers.Select(m => new PersonCount(m, visits.GetValueOrDefault(m.Id)))
             .OrderByDescending(p => p.Count).ThenBy(p => p.Person.DisplayName).ToList();
         return new DepartmentDesk(byPerson, byPerson.Sum(p => p.Count),
