@@ -31,11 +31,8 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
         var visit = new Visit { AccountId = accountId, UserId = rules.MeId };
         Apply(visit, input);
         db.AllVisits.Add(visit);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+        if (await SaveAsync(visit, ct) is { } conflict)
             return conflict;
-        await rules.ApplyRecordAsync(visit, ct);
-        await tx.CommitAsync(ct);
         return visit.Id;
     }
 
@@ -55,12 +52,7 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
             return bad;
         db.Entry(visit).Property(v => v.Version).OriginalValue = input.Version.Value;
         Apply(visit, input);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.SaveOrConflictAsync(ct) is { } conflict)
-            return conflict;
-        await rules.ApplyRecordAsync(visit, ct);
-        await tx.CommitAsync(ct);
-        return Result.Success;
+        return await SaveAsync(visit, ct) is { } conflict ? conflict : Result.Success;
     }
 
     public async Task<Result> Update(Guid id, VisitRecordInput input, CancellationToken ct = default)
@@ -83,12 +75,18 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
         var recordedAt = visit.RecordedAt;
         Apply(visit, input);
         visit.RecordedAt = recordedAt;
+        return await SaveAsync(visit, ct) is { } conflict ? conflict : Result.Success;
+    }
+
+    /// <summary>Saves the record and, in the same transaction, what it sets on the account and the contacts met.</summary>
+    private async Task<Error?> SaveAsync(Visit visit, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict)
             return conflict;
         await rules.ApplyRecordAsync(visit, ct);
         await tx.CommitAsync(ct);
-        return Result.Success;
+        return null;
     }
 
     private async Task<Error?> Check(Guid accountId, VisitRecordInput input, CancellationToken ct)
