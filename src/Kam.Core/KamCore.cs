@@ -1,9 +1,14 @@
 using FluentValidation;
 using Kam.Core.Accounts;
+using Kam.Core.Approvals;
 using Kam.Core.Audit;
 using Kam.Core.Common;
+using Kam.Core.Contracts;
 using Kam.Core.Handovers;
 using Kam.Core.Notifications;
+using Kam.Core.Opportunities;
+using Kam.Core.Orders;
+using Kam.Core.Payments;
 using Kam.Core.Reports;
 using Kam.Core.Users;
 using Kam.Core.Visits;
@@ -38,6 +43,11 @@ public static class KamCore
         services.AddWorkItems();
         services.AddNotifications();
         services.AddScoped<Workbench.GetWorkbench>();
+        services.AddApprovals();
+        services.AddOpportunities();
+        services.AddContracts();
+        services.AddOrders();
+        services.AddPayments();
         return services;
     }
 }

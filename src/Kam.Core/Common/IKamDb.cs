@@ -75,6 +75,54 @@ public interface IKamDb
 
     DbSet<Notifications.Notification> Notifications { get; }
 
+    /// <summary>The cooperation projects of the accounts the current user may see.</summary>
+    IQueryable<Opportunities.Opportunity> Opportunities { get; }
+
+    /// <summary>Every cooperation project, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Opportunities.Opportunity> AllOpportunities { get; }
+
+    DbSet<Approvals.ApprovalRequest> ApprovalRequests { get; }
+
+    DbSet<Approvals.ApprovalStep> ApprovalSteps { get; }
+
+    /// <summary>The contracts of the accounts the current user may see.</summary>
+    IQueryable<Contracts.Contract> Contracts { get; }
+
+    /// <summary>Every contract, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Contracts.Contract> AllContracts { get; }
+
+    DbSet<Contracts.NumberSequence> NumberSequences { get; }
+
+    DbSet<Orders.Product> Products { get; }
+
+    /// <summary>The orders of the accounts the current user may see.</summary>
+    IQueryable<Orders.Order> Orders { get; }
+
+    /// <summary>Every order, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Orders.Order> AllOrders { get; }
+
+    DbSet<Orders.OrderLine> OrderLines { get; }
+
+    /// <summary>The shipments of the accounts the current user may see.</summary>
+    IQueryable<Orders.Shipment> Shipments { get; }
+
+    /// <summary>Every shipment, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Orders.Shipment> AllShipments { get; }
+
+    DbSet<Orders.ShipmentLine> ShipmentLines { get; }
+
+    /// <summary>The receivables (instalments) of the accounts the current user may see.</summary>
+    IQueryable<Payments.Instalment> Instalments { get; }
+
+    /// <summary>Every instalment, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Payments.Instalment> AllInstalments { get; }
+
+    /// <summary>The payments of the accounts the current user may see.</summary>
+    IQueryable<Payments.Payment> Payments { get; }
+
+    /// <summary>Every payment, beyond the data scope (see <see cref="AllAccounts"/>).</summary>
+    DbSet<Payments.Payment> AllPayments { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

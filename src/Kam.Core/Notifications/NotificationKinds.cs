@@ -15,7 +15,12 @@ public static class NotificationKinds
     public const string ReportReviewed = "notify.report_reviewed";
     public const string TaskAssigned = "notify.task_assigned";
     public const string TaskDone = "notify.task_done";
+    public const string ApprovalWaiting = "notify.approval_waiting";
+    public const string ApprovalApproved = "notify.approval_approved";
+    public const string ApprovalRejected = "notify.approval_rejected";
+    public const string ContractExpiring = "notify.contract_expiring";
 
     public static IReadOnlyList<string> All { get; } =
-        [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone];
+        [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
+        ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring];
 }

@@ -36,4 +36,14 @@ internal static class AccountScope
         var visible = Accounts(db, user).Select(a => a.Id);
         return db.AllVisits.Where(v => visible.Contains(v.AccountId));
     }
+
+    /// <summary>Records under an account (deals, orders, payments...): those of the accounts the user sees.</summary>
+    public static IQueryable<T> Under<T>(KamDbContext db, ICurrentUser user, IQueryable<T> all)
+        where T : class, IBelongsToAccount
+    {
+        if (DataScope.SeesAllAccounts(user))
+            return all;
+        var visible = Accounts(db, user).Select(a => a.Id);
+        return all.Where(r => visible.Contains(r.AccountId));
+    }
 }

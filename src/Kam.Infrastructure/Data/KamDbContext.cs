@@ -56,6 +56,42 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
 
     public DbSet<Kam.Core.Notifications.Notification> Notifications => Set<Kam.Core.Notifications.Notification>();
 
+    public IQueryable<Kam.Core.Opportunities.Opportunity> Opportunities => AccountScope.Under(this, currentUser, AllOpportunities);
+
+    public DbSet<Kam.Core.Opportunities.Opportunity> AllOpportunities => Set<Kam.Core.Opportunities.Opportunity>();
+
+    public DbSet<Kam.Core.Approvals.ApprovalRequest> ApprovalRequests => Set<Kam.Core.Approvals.ApprovalRequest>();
+
+    public DbSet<Kam.Core.Approvals.ApprovalStep> ApprovalSteps => Set<Kam.Core.Approvals.ApprovalStep>();
+
+    public IQueryable<Kam.Core.Contracts.Contract> Contracts => AccountScope.Under(this, currentUser, AllContracts);
+
+    public DbSet<Kam.Core.Contracts.Contract> AllContracts => Set<Kam.Core.Contracts.Contract>();
+
+    public DbSet<Kam.Core.Contracts.NumberSequence> NumberSequences => Set<Kam.Core.Contracts.NumberSequence>();
+
+    public DbSet<Kam.Core.Orders.Product> Products => Set<Kam.Core.Orders.Product>();
+
+    public IQueryable<Kam.Core.Orders.Order> Orders => AccountScope.Under(this, currentUser, AllOrders);
+
+    public DbSet<Kam.Core.Orders.Order> AllOrders => Set<Kam.Core.Orders.Order>();
+
+    public DbSet<Kam.Core.Orders.OrderLine> OrderLines => Set<Kam.Core.Orders.OrderLine>();
+
+    public IQueryable<Kam.Core.Orders.Shipment> Shipments => AccountScope.Under(this, currentUser, AllShipments);
+
+    public DbSet<Kam.Core.Orders.Shipment> AllShipments => Set<Kam.Core.Orders.Shipment>();
+
+    public DbSet<Kam.Core.Orders.ShipmentLine> ShipmentLines => Set<Kam.Core.Orders.ShipmentLine>();
+
+    public IQueryable<Kam.Core.Payments.Instalment> Instalments => AccountScope.Under(this, currentUser, AllInstalments);
+
+    public DbSet<Kam.Core.Payments.Instalment> AllInstalments => Set<Kam.Core.Payments.Instalment>();
+
+    public IQueryable<Kam.Core.Payments.Payment> Payments => AccountScope.Under(this, currentUser, AllPayments);
+
+    public DbSet<Kam.Core.Payments.Payment> AllPayments => Set<Kam.Core.Payments.Payment>();
+
     /// <summary>ASP.NET Data Protection keys, shared by every app server on one database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -21,5 +21,10 @@ public static class KamApi
         api.MapWorkItems();
         api.MapNotifications();
         api.MapWorkbench();
+        api.MapApprovals();
+        api.MapOpportunities();
+        api.MapContracts();
+        api.MapOrders();
+        api.MapPayments();
     }
 }

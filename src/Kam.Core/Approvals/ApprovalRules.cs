@@ -1,0 +1,66 @@
+using Kam.Core.Common;
+using Kam.Core.Identity;
+
+namespace Kam.Core.Approvals;
+
+/// <summary>
+/// The rules per document type (setting <see cref="Key"/>), configured by the head and the admin: each rule is a step
+/// for a role when its condition holds; the steps keep the rules' order. The default is the seed's authority: the
+/// head approves contracts, the executive too from 1,000,000 CNY or with non-standard payment terms; the head
+/// approves orders beyond their contract and make-up shipments.
+/// </summary>
+public sealed class ApprovalRules(Settings settings)
+{
+    public const string Key = "approvals.rules";
+
+    public const decimal DefaultThreshold = 1_000_000m;
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<ApprovalRule>> Default { get; } = new Dictionary<string, IReadOnlyList<ApprovalRule>>
+    {
+        [ApprovalDocuments.Contract] =
+        [
+            new(Roles.Head, ApprovalCondition.Always),
+            new(Roles.Executive, ApprovalCondition.AmountAtLeastOrNonStandardTerms, DefaultThreshold),
+        ],
+        [ApprovalDocuments.Order] = [new(Roles.Head, ApprovalCondition.Always)],
+        [ApprovalDocuments.MakeUpShipment] = [new(Roles.Head, ApprovalCondition.Always)],
+    };
+
+    /// <summary>The roles a step may name.</summary>
+    public static IReadOnlyList<string> ApproverRoles { get; } = [Roles.Head, Roles.Executive];
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ApprovalRule>>> GetAsync(CancellationToken ct = default)
+    {
+        var stored = await settings.GetAsync<Dictionary<string, List<ApprovalRule>>?>(Key, null, ct);
+        var result = new Dictionary<string, IReadOnlyList<ApprovalRule>>(Default);
+        if (stored is not null)
+        {
+            foreach (var (type, list) in stored)
+                result[type] = list;
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ApprovalRule>> StepsForAsync(string documentType, ApprovalFacts facts, CancellationToken ct = default)
+    {
+        var all = await GetAsync(ct);
+        return all.TryGetValue(documentType, out var list) ? list.Where(r => Applies(r, facts)).ToList() : [];
+    }
+
+    public static bool Applies(ApprovalRule rule, ApprovalFacts facts) => rule.Condition switch
+    {
+        ApprovalCondition.Always => true,
+        ApprovalCondition.AmountAtLeast => facts.Amount >= (rule.Threshold ?? DefaultThreshold),
+        ApprovalCondition.NonStandardTerms => facts.NonStandardTerms,
+        ApprovalCondition.AmountAtLeastOrNonStandardTerms => facts.Amount >= (rule.Threshold ?? DefaultThreshold) || facts.NonStandardTerms,
+        _ => false,
+    };
+
+    public static string ReasonCode(ApprovalCondition condition) => condition switch
+    {
+        ApprovalCondition.Always => "always",
+        ApprovalCondition.AmountAtLeast => "amount_at_least",
+        ApprovalCondition.NonStandardTerms => "non_standard_terms",
+        _ => "amount_or_terms",
+    };
+}

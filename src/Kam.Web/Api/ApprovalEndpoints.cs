@@ -1,0 +1,8 @@
+namespace Kam.Web.Api;
+
+public static class ApprovalEndpoints
+{
+    public static void MapApprovals(this RouteGroupBuilder api)
+    {
+    }
+}

@@ -1,0 +1,8 @@
+namespace Kam.Web.Api;
+
+public static class OpportunityEndpoints
+{
+    public static void MapOpportunities(this RouteGroupBuilder api)
+    {
+    }
+}
