@@ -33,6 +33,7 @@ public sealed partial class EndpointAuthorizationTests(KamFactory app)
         [Policies.ReadAudit] = "am1",
         [Policies.ReadAccounts] = "admin",
         [Policies.ManageAccounts] = "am1",
+        [Policies.ManageApprovalRules] = "am1",
     };
 
     private IReadOnlyList<(string Method, string Route, IReadOnlyList<string> Policies, bool AllowAnonymous, string ContentType)> ApiEndpoints() =>

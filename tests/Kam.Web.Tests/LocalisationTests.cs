@@ -44,12 +44,17 @@ public sealed partial class LocalisationTests
                 typeof(Kam.Core.Accounts.DecisionRole), typeof(Kam.Core.Accounts.Attitude), typeof(Kam.Core.Attachments.AttachmentKind),
                 typeof(Kam.Core.Visits.VisitStatus), typeof(Kam.Core.Visits.VisitContactRole), typeof(Kam.Core.Reports.DailyReportStatus),
                 typeof(Kam.Core.WorkItems.WorkItemKind), typeof(Kam.Core.WorkItems.WorkItemStatus) }
+            // Every enum of the deal areas is shown somewhere (status tags, filters, selects).
+            .Concat(typeof(Kam.Core.KamCore).Assembly.GetExportedTypes().Where(t => t.IsEnum && DealAreas.Contains(t.Namespace)))
             .SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name.ToLowerInvariant()}.{n}"))
             .Concat(Kam.Core.Identity.Roles.All.Select(r => $"role.{r}"))
             .Concat(Enum.GetNames<Kam.Core.Audit.AuditAction>().Select(a => $"audit.action.{a}"));
         var missing = expected.Where(k => !zh.Contains(k)).ToList();
         Assert.Empty(missing);
     }
+
+    private static readonly string[] DealAreas =
+        ["Kam.Core.Opportunities", "Kam.Core.Approvals", "Kam.Core.Contracts", "Kam.Core.Orders", "Kam.Core.Payments"];
 
     // L["key"] in components, and error codes passed to WithErrorCode / FieldError / Error.* in the core.
     [GeneratedRegex(@"(?:L\[|WithErrorCode\(|FieldError\(""[A-Za-z.]*"", |Error\.(?:NotFound|Forbidden|Conflict|Validation)\((?:""[A-Za-z.]*"", )?)""([a-z_]+\.[a-z_.]+[a-z_])""")]

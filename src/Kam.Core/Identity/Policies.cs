@@ -14,11 +14,15 @@ public static class Policies
     /// <summary>The head's archive decisions: handover, tier rules.</summary>
     public const string ManageAccounts = nameof(ManageAccounts);
 
+    /// <summary>Who configures the approval rules per document type: the head and the admin.</summary>
+    public const string ManageApprovalRules = nameof(ManageApprovalRules);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(ManageUsers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(ReadAudit, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head, Roles.Admin));
         options.AddPolicy(ReadAccounts, p => p.RequireAuthenticatedUser().RequireRole(Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager));
         options.AddPolicy(ManageAccounts, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head));
+        options.AddPolicy(ManageApprovalRules, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head, Roles.Admin));
     }
 }
