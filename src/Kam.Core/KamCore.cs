@@ -42,7 +42,7 @@ public static class KamCore
         services.AddDailyReports();
         services.AddWorkItems();
         services.AddNotifications();
-        services.AddScoped<Workbench.GetWorkbench>();
+        services.AddScoped<Workbench.GetWorkbench>().AddScoped<Workbench.GetDealsDesk>();
         services.AddApprovals();
         services.AddOpportunities();
         services.AddContracts();

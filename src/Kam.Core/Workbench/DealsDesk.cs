@@ -1,0 +1,80 @@
+using Kam.Core.Accounts;
+using Kam.Core.Approvals;
+using Kam.Core.Common;
+using Kam.Core.Contracts;
+using Kam.Core.Identity;
+using Kam.Core.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Workbench;
+
+public sealed record ApprovalBrief(Guid Id, string DocumentType, string Title, decimal? Amount, DateTimeOffset SubmittedAt);
+
+public sealed record ContractBrief(Guid Id, string Number, string Title, string AccountName, DateOnly EndOn, int DaysLeft);
+
+/// <summary>
+/// The money side of the workbench: approvals waiting for me, contracts expiring within 30 days, receivables open and
+/// overdue, this month's collections and the weighted pipeline. An account manager sees their own (contracts they own,
+/// receivables of their accounts); the head, assistant and executive the department's.
+/// </summary>
+public sealed record DealsDesk(
+    int ApprovalsWaiting,
+    IReadOnlyList<ApprovalBrief> Approvals,
+    int ContractsExpiring,
+    IReadOnlyList<ContractBrief> Expiring,
+    decimal ReceivableOpen,
+    decimal ReceivableOverdue,
+    int InstalmentsOverdue,
+    decimal CollectedThisMonth,
+    decimal PipelineWeighted,
+    int OpportunitiesOpen);
+
+public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock, ListApprovals approvals)
+{
+    public const int ExpiringWithinDays = 30;
+
+    private static readonly ContractStatus[] Running = [ContractStatus.Signed, ContractStatus.InForce];
+
+    public async Task<DealsDesk> Handle(CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        var mineOnly = !DataScope.SeesAllAccounts(me);
+        var userId = me.Id ?? Guid.Empty;
+
+        var waiting = approvals.CountPendingAsync(ct);
+        var waitingCount = await waiting;
+        var waitingList = waitingCount == 0 ? [] : (await approvals.Handle(new ApprovalQuery { Box = ApprovalBox.Pending, PageSize = 5 }, ct)).Items
+            .Select(a => new ApprovalBrief(a.Id, a.DocumentType, a.Title, a.Amount, a.SubmittedAt)).ToList();
+
+        var until = today.AddDays(ExpiringWithinDays);
+        var expiring = db.Contracts.AsNoTracking().Where(c => Running.Contains(c.Status) && c.ArchivedAt == null
+            && c.EffectiveEndOn >= today && c.EffectiveEndOn <= until);
+        if (mineOnly)
+            expiring = expiring.Where(c => c.OwnerId == userId);
+        var expiringCount = await expiring.CountAsync(ct);
+        var expiringList = (await (from c in expiring
+                                   join a in db.AllAccounts on c.AccountId equals a.Id
+                                   orderby c.EffectiveEndOn
+                                   select new { c.Id, c.Number, c.Title, a.Name, c.EffectiveEndOn }).Take(5).ToListAsync(ct))
+            .Select(c => new ContractBrief(c.Id, c.Number, c.Title, c.Name, c.EffectiveEndOn, c.EffectiveEndOn.DayNumber - today.DayNumber)).ToList();
+
+        // Open receivables read from the (settled, due, account, amount, collected) index; summed here so both
+        // databases do the same arithmetic on decimals.
+        var open = await db.Instalments.AsNoTracking().Where(i => !i.Settled)
+            .Select(i => new { i.DueOn, i.Amount, i.Collected }).ToListAsync(ct);
+        var overdue = open.Where(i => i.DueOn < today).ToList();
+
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var collected = (await db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
+            .Select(p => p.Amount).ToListAsync(ct)).Sum();
+
+        var opportunities = db.Opportunities.AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
+        if (mineOnly && me.IsInRole(Roles.AccountManager))
+            opportunities = opportunities.Where(o => o.OwnerId == userId);
+        var pipeline = await opportunities.Select(o => new { o.ExpectedAmount, o.Probability }).ToListAsync(ct);
+
+        return new DealsDesk(waitingCount, waitingList, expiringCount, expiringList,
+            open.Sum(i => i.Amount - i.Collected), overdue.Sum(i => i.Amount - i.Collected), overdue.Count, collected,
+            Math.Round(pipeline.Sum(o => o.ExpectedAmount * o.Probability / 100m), 2, MidpointRounding.AwayFromZero), pipeline.Count);
+    }
+}
