@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Kam.Core.Common;
 using Kam.Core.Contracts;
 using Kam.Core.Opportunities;
@@ -28,13 +27,26 @@ public sealed class DealsWorkbenchTests(KamFactory app)
             db.AllInstalments.Add(new Instalment { AccountId = accountId, No = 3, DueOn = today.AddDays(-5), Amount = 300m, Collected = 300m, Settled = true });
             db.AllContracts.Add(new Contract
             {
-                Number = number, AccountId = accountId, Title = "工作台合同", Amount = 10000m, EffectiveAmount = 10000m,
-                StartOn = today.AddDays(-300), EndOn = today.AddDays(10), EffectiveEndOn = today.AddDays(10), Status = ContractStatus.InForce,
-                OwnerId = ownerId, DrafterId = ownerId,
+                Number = number,
+                AccountId = accountId,
+                Title = "工作台合同",
+                Amount = 10000m,
+                EffectiveAmount = 10000m,
+                StartOn = today.AddDays(-300),
+                EndOn = today.AddDays(10),
+                EffectiveEndOn = today.AddDays(10),
+                Status = ContractStatus.InForce,
+                OwnerId = ownerId,
+                DrafterId = ownerId,
             });
             db.AllOpportunities.Add(new Opportunity
             {
-                AccountId = accountId, Name = "工作台商机", ExpectedAmount = 100000m, Stage = "proposal", Probability = 50, OwnerId = ownerId,
+                AccountId = accountId,
+                Name = "工作台商机",
+                ExpectedAmount = 100000m,
+                Stage = "proposal",
+                Probability = 50,
+                OwnerId = ownerId,
             });
             return Task.CompletedTask;
         });
