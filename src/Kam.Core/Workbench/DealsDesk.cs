@@ -60,7 +60,9 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
 
         // Open receivables read from the (settled, due, account, amount, collected) index; summed here so both
         // databases do the same arithmetic on decimals.
-        var open = await db.Instalments.AsNoTracking().Where(i => !i.Settled)
+        // Settled compared with a parameter: for a constant EF writes "NOT Settled", which SQLite cannot seek in the index.
+        var settled = false;
+        var open = await db.Instalments.AsNoTracking().Where(i => i.Settled == settled)
             .Select(i => new { i.DueOn, i.Amount, i.Collected }).ToListAsync(ct);
         var overdue = open.Where(i => i.DueOn < today).ToList();
 
