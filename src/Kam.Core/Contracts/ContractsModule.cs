@@ -1,3 +1,7 @@
+using Kam.Core.Approvals;
+using Kam.Core.Handovers;
+using Kam.Core.Timeline;
+using Kam.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.Contracts;
@@ -7,6 +11,14 @@ public static class ContractsModule
     /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
     public static IServiceCollection AddContracts(this IServiceCollection services)
     {
+        services.AddScoped<ContractRules>().AddScoped<ContractNumbers>().AddScoped<CreateContract>().AddScoped<UpdateContract>()
+            .AddScoped<SubmitContract>().AddScoped<SignContract>().AddScoped<TerminateContract>().AddScoped<ArchiveContract>()
+            .AddScoped<ListContracts>().AddScoped<ExportContracts>();
+        services.AddScoped<IApprovalDocument, ContractApproval>();
+        services.AddScoped<ITimelineSource, ContractTimelineSource>();
+        services.AddScoped<ContractHandoverPart>();
+        services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<ContractHandoverPart>());
+        services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<ContractHandoverPart>());
         return services;
     }
 }

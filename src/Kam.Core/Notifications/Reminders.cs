@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kam.Core.Notifications;
 
 /// <summary>How many reminders of each kind one run sent for the first time.</summary>
-public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMissing, int TasksDue, int TasksOverdue)
+public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMissing, int TasksDue, int TasksOverdue, int ContractsExpiring = 0)
 {
-    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue;
+    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring;
 }
 
 /// <summary>
@@ -45,7 +45,10 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
         var reports = await notifier.SendAsync(await ReportsMissing(today, ct), ct);
         var tasksDue = await notifier.SendAsync(await WorkItems(w => w.DueOn == today.AddDays(1), NotificationKinds.TaskDue, "task_due", ct), ct);
         var tasksOverdue = await notifier.SendAsync(await WorkItems(w => w.DueOn < today, NotificationKinds.TaskOverdue, "task_overdue", ct), ct);
-        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue);
+        // Contracts first move on with the date (signed → in force → expired), then the running ones ending soon are announced.
+        await Contracts.ContractLifecycle.AdvanceAsync(db, today, ct);
+        var contractsExpiring = await notifier.SendAsync(await Contracts.ContractLifecycle.ExpiringAsync(db, today, ct), ct);
+        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring);
     }
 
     private Task<List<NotificationMessage>> VisitsDueSoon(VisitPolicy policy, DateOnly today, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public static class KamApi
         api.MapWorkbench();
         api.MapApprovals();
         api.MapOpportunities();
-        api.MapContracts();
+        api.MapContracts(app);
         api.MapOrders();
         api.MapPayments();
     }
