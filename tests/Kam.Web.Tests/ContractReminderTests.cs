@@ -5,7 +5,6 @@ using Kam.Core.Contracts;
 using Kam.Core.Notifications;
 using Kam.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Web.Tests;
 
@@ -90,7 +89,13 @@ public sealed class ContractReminderTests(KamFactory app)
         Assert.Equal(1100000m, request.Amount);
         Assert.Equal(["Head", "Executive"], request.Steps.OrderBy(s => s.Order).Select(s => s.ApproverRole));
 
-        await Approve(more.Id());
+        using var head = await app.As("head");
+        using var exec = await app.As("exec");
+        var approvalId = (string)(await Contracts.Get(assistant, more.Id()))["approvalId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/approvals/{approvalId}/approve", new { comment = "同意" })).StatusCode);
+        Assert.Equal(800000m, (decimal)(await Contracts.Get(assistant, parent.Id()))["effectiveAmount"]!);
+        Assert.Equal(HttpStatusCode.OK, (await exec.PostAsJsonAsync($"/api/approvals/{approvalId}/approve", new { })).StatusCode);
+        Assert.Equal("Approved", (string?)(await Contracts.Get(assistant, more.Id()))["status"]);
         await Contracts.SetStatus(app, less.Id(), ContractStatus.Approved);
         var view = await Contracts.Get(assistant, parent.Id());
         Assert.Equal(1100000m, (decimal)view["effectiveAmount"]!);
@@ -98,22 +103,9 @@ public sealed class ContractReminderTests(KamFactory app)
         Assert.Equal(2, view["supplements"]!.AsArray().Count);
 
         // Terminating a supplement takes it out again (and the parent's figures follow the ones that count).
-        using var head = await app.As("head");
         await (await head.PostAsJsonAsync($"/api/contracts/{more.Id()}/terminate", new { reason = "补充协议作废" })).Ok<JsonObject>();
         view = await Contracts.Get(assistant, parent.Id());
         Assert.Equal(700000m, (decimal)view["effectiveAmount"]!);
         Assert.Equal("2027-12-31", (string?)view["effectiveEndOn"]);
-    }
-
-    /// <summary>Ends the contract's request as approved through the contract's approval handler (what the engine does
-    /// after the last step).</summary>
-    private async Task Approve(Guid contractId)
-    {
-        await using var s = new SystemScope(app);
-        var request = await s.Db.ApprovalRequests.SingleAsync(r => r.DocumentId == contractId);
-        var handler = s.Services.GetServices<Kam.Core.Approvals.IApprovalDocument>().Single(d => d.DocumentType == "contract");
-        request.Status = Kam.Core.Approvals.ApprovalStatus.Approved;
-        await handler.ApplyAsync(request, Kam.Core.Approvals.ApprovalStatus.Approved, default);
-        await s.Db.SaveChangesAsync();
     }
 }
