@@ -19,8 +19,10 @@ public static class NotificationKinds
     public const string ApprovalApproved = "notify.approval_approved";
     public const string ApprovalRejected = "notify.approval_rejected";
     public const string ContractExpiring = "notify.contract_expiring";
+    public const string InstalmentDue = "notify.instalment_due";
+    public const string InstalmentOverdue = "notify.instalment_overdue";
 
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
-        ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring];
+        ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue];
 }

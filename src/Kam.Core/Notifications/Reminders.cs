@@ -10,7 +10,10 @@ namespace Kam.Core.Notifications;
 /// <summary>How many reminders of each kind one run sent for the first time.</summary>
 public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMissing, int TasksDue, int TasksOverdue, int ContractsExpiring = 0)
 {
-    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring;
+    /// <summary>Instalments falling due soon or just overdue (see <see cref="Payments.InstalmentReminders"/>).</summary>
+    public int Instalments { get; init; }
+
+    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments;
 }
 
 /// <summary>
@@ -25,7 +28,7 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
 /// the overdue list.
 /// </para>
 /// </summary>
-public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings)
+public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings, Payments.InstalmentReminders instalments)
 {
     /// <summary>A visit falling due within this many days is announced.</summary>
     public const int DueSoonDays = 3;
@@ -48,7 +51,8 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
         // Contracts first move on with the date (signed → in force → expired), then the running ones ending soon are announced.
         await Contracts.ContractLifecycle.AdvanceAsync(db, today, ct);
         var contractsExpiring = await notifier.SendAsync(await Contracts.ContractLifecycle.ExpiringAsync(db, today, ct), ct);
-        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring);
+        var instalmentsDue = await notifier.SendAsync(await instalments.MessagesAsync(today, ct), ct);
+        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring) { Instalments = instalmentsDue };
     }
 
     private Task<List<NotificationMessage>> VisitsDueSoon(VisitPolicy policy, DateOnly today, CancellationToken ct) =>

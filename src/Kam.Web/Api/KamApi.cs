@@ -25,6 +25,6 @@ public static class KamApi
         api.MapOpportunities();
         api.MapContracts(app);
         api.MapOrders();
-        api.MapPayments();
+        api.MapPayments(app);
     }
 }

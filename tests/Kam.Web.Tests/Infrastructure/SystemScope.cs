@@ -22,7 +22,7 @@ public sealed class SystemScope : IAsyncDisposable
 
     public IKamDb Db => Services.GetRequiredService<IKamDb>();
 
-    public Reminders Reminders(TimeProvider clock) => new(Db, new Notifier(Db, clock), clock, new Settings(Db));
+    public Reminders Reminders(TimeProvider clock) => new(Db, new Notifier(Db, clock), clock, new Settings(Db), new Kam.Core.Payments.InstalmentReminders(Db));
 
     public DailyDigest Digest(TimeProvider clock) => new(Db, new Notifier(Db, clock), clock, new Settings(Db));
 

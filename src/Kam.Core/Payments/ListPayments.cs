@@ -1,0 +1,82 @@
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Payments;
+
+/// <summary>The payments the caller may see, filtered, sorted and paged on the server; one payment by id.</summary>
+public sealed class ListPayments(IKamDb db)
+{
+    public async Task<PagedResult<PaymentRow>> Handle(PaymentQuery q, CancellationToken ct = default)
+    {
+        var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
+        var payments = Filter(q);
+        var total = await payments.CountAsync(ct);
+        var page = await Sort(payments, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        return new PagedResult<PaymentRow>(await Rows(page, ct), total);
+    }
+
+    public async Task<Result<PaymentRow>> Get(Guid id, CancellationToken ct = default)
+    {
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return payment is null ? Error.NotFound("payment.not_found") : (await Rows([payment], ct))[0];
+    }
+
+    /// <summary>The filtered payments in the list's order, for the export to stream.</summary>
+    public IQueryable<Payment> Query(PaymentQuery q) => Sort(Filter(q), new PageRequest(Sort: q.Sort)).AsNoTracking();
+
+    private IQueryable<Payment> Filter(PaymentQuery q)
+    {
+        var payments = db.Payments;
+        if (q.AccountId is { } accountId)
+            payments = payments.Where(p => p.AccountId == accountId);
+        if (q.OwnerId is { } ownerId)
+            payments = payments.Where(p => db.AllAccounts.Any(a => a.Id == p.AccountId && a.OwnerId == ownerId));
+        if (q.ContractId is { } contractId)
+            payments = payments.Where(p => p.ContractId == contractId);
+        if (q.OrderId is { } orderId)
+            payments = payments.Where(p => p.OrderId == orderId);
+        if (q.From is { } from)
+            payments = payments.Where(p => p.ReceivedOn >= from);
+        if (q.To is { } to)
+            payments = payments.Where(p => p.ReceivedOn <= to);
+        if (q.Method is { } method)
+            payments = payments.Where(p => p.Method == method);
+        if (q.Reversed is { } reversed)
+            payments = reversed ? payments.Where(p => p.ReversedAt != null) : payments.Where(p => p.ReversedAt == null);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
+            payments = payments.Where(p => EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter)
+                || db.AllAccounts.Any(a => a.Id == p.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
+        }
+        return payments;
+    }
+
+    private static IQueryable<Payment> Sort(IQueryable<Payment> payments, PageRequest paging) =>
+        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
+        {
+            ("amount", false) => payments.OrderBy(p => p.Amount).ThenBy(p => p.Id),
+            ("amount", true) => payments.OrderByDescending(p => p.Amount).ThenBy(p => p.Id),
+            ("receivedon", false) => payments.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id),
+            _ => payments.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id),
+        };
+
+    private async Task<IReadOnlyList<PaymentRow>> Rows(IReadOnlyList<Payment> page, CancellationToken ct)
+    {
+        var accountIds = page.Select(p => p.AccountId).Distinct().ToList();
+        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var contractIds = page.Where(p => p.ContractId != null).Select(p => p.ContractId!.Value).Distinct().ToList();
+        var contracts = await db.AllContracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var orderIds = page.Where(p => p.OrderId != null).Select(p => p.OrderId!.Value).Distinct().ToList();
+        var orders = await db.AllOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var instalmentIds = page.Select(p => p.InstalmentId).Distinct().ToList();
+        var nos = await db.AllInstalments.AsNoTracking().Where(i => instalmentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.No, ct);
+        var userIds = page.Where(p => p.CreatedById != null).Select(p => p.CreatedById!.Value).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return page.Select(p => new PaymentRow(p.Id, p.AccountId, accounts.GetValueOrDefault(p.AccountId, ""), p.InstalmentId,
+            nos.GetValueOrDefault(p.InstalmentId), p.ContractId, p.ContractId is { } c ? contracts.GetValueOrDefault(c) : null, p.OrderId,
+            p.OrderId is { } o ? orders.GetValueOrDefault(o) : null, p.ReceivedOn, p.Amount, p.Method, p.Reference, p.Note, p.ReversedAt,
+            p.ReversalReason, p.CreatedById is { } u ? users.GetValueOrDefault(u) : null, p.Version)).ToList();
+    }
+}
