@@ -142,8 +142,13 @@ public sealed class ReceivableApiTests(KamFactory app)
 
         var sent = await app.Read(db => db.Notifications.Where(n => n.UserId == ownerId).Select(n => new { n.Kind, n.Key, n.DueOn, n.Link }).ToListAsync());
         Assert.Equal(2, sent.Count);
-        Assert.Contains(new { Kind = NotificationKinds.InstalmentDue, Key = $"instalment_due:{soon}:{today.AddDays(7):yyyy-MM-dd}",
-            DueOn = (DateOnly?)today.AddDays(7), Link = (string?)$"/accounts/{accountId}?tab=payments" }, sent);
+        Assert.Contains(new
+        {
+            Kind = NotificationKinds.InstalmentDue,
+            Key = $"instalment_due:{soon}:{today.AddDays(7):yyyy-MM-dd}",
+            DueOn = (DateOnly?)today.AddDays(7),
+            Link = (string?)$"/accounts/{accountId}?tab=payments"
+        }, sent);
         Assert.Contains(sent, n => n.Kind == NotificationKinds.InstalmentOverdue && n.Key == $"instalment_overdue:{justLate}:{today.AddDays(-1):yyyy-MM-dd}");
         Assert.DoesNotContain(sent, n => n.Key.Contains(later.ToString()) || n.Key.Contains(paid.ToString()));
     }

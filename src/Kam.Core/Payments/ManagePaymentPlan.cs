@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using FluentValidation;
 using Kam.Core.Common;
-using Kam.Core.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Payments;

@@ -5,7 +5,7 @@ namespace Kam.Core.Payments;
 /// groups. <see cref="Bucket"/> narrows the open instalments to one aging bucket: due, 0-30, 31-60, 61-90, 90+.
 /// </summary>
 public sealed record ReceivableQuery(Guid? AccountId = null, Guid? OwnerId = null, string? GroupBy = null, bool? Overdue = null,
-    string? Bucket = null, string? Search = null, string? Sort = null, int? Page = null, int? PageSize = null);
+    string? Bucket = null, string? Search = null, string? Sort = null, int? Page = null, int? PageSize = null, Guid? InstalmentId = null);
 
 /// <summary>
 /// Open amounts (应收): <see cref="Due"/> not yet due, <see cref="Overdue"/> past due and split by days past due into

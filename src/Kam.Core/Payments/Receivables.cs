@@ -105,6 +105,8 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
     {
         var today = clock.Today();
         var items = Open(q);
+        if (q.InstalmentId is { } instalmentId)
+            items = items.Where(i => i.Id == instalmentId);
         if (q.Overdue is { } overdue)
             items = overdue ? items.Where(i => i.DueOn < today) : items.Where(i => i.DueOn >= today);
         if (q.Bucket is { } bucket)

@@ -71,7 +71,12 @@ public static class PaymentData
     {
         var instalment = new Instalment
         {
-            AccountId = accountId, ContractId = contractId, No = 1, DueOn = dueOn, Amount = amount, Collected = collected,
+            AccountId = accountId,
+            ContractId = contractId,
+            No = 1,
+            DueOn = dueOn,
+            Amount = amount,
+            Collected = collected,
             Settled = collected >= amount,
         };
         await app.Change(db =>
