@@ -20,8 +20,9 @@ public sealed class InstalmentReminders(IKamDb db)
     {
         var earliest = today.AddDays(-OverdueWindowDays);
         var latest = today.AddDays(DueSoonDays);
+        var settled = false; // a parameter, so SQLite seeks the (Settled, DueOn) index (see Receivables)
         var rows = await (from i in db.AllInstalments.AsNoTracking()
-                          where i.Settled == false && i.DueOn >= earliest && i.DueOn <= latest
+                          where i.Settled == settled && i.DueOn >= earliest && i.DueOn <= latest
                           join a in db.AllAccounts on i.AccountId equals a.Id
                           join u in db.Users on a.OwnerId equals u.Id
                           where u.IsActive

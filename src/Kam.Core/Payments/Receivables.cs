@@ -83,7 +83,9 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
 
     private IQueryable<Instalment> Open(ReceivableQuery q)
     {
-        var open = db.Instalments.Where(i => i.Settled == false);
+        // Compared with a parameter: EF writes "NOT Settled" for a constant false, which SQLite cannot seek in the index.
+        var settled = false;
+        var open = db.Instalments.Where(i => i.Settled == settled);
         if (q.AccountId is { } accountId)
             open = open.Where(i => i.AccountId == accountId);
         if (q.OwnerId is { } ownerId)
