@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using FluentValidation;
 using Kam.Core.Common;
@@ -57,13 +58,13 @@ public sealed class ManagePaymentPlan(IKamDb db, PaymentRules rules, IValidator<
             if (rows[n].Id is { } id && !byId.ContainsKey(id))
                 fields.Add(new FieldError($"instalments[{n}].id", "payment.instalment_not_in_plan"));
             else if (rows[n].Id is { } kept && PaymentRules.Money(rows[n].Amount!.Value) < byId[kept].Collected)
-                fields.Add(new FieldError($"instalments[{n}].amount", "payment.plan_below_collected", byId[kept].Collected));
+                fields.Add(new FieldError($"instalments[{n}].amount", "payment.plan_below_collected", Money(byId[kept].Collected)));
         }
         if (rows.Where(r => r.Id is not null).GroupBy(r => r.Id).Any(g => g.Count() > 1))
             fields.Add(new FieldError("instalments", "payment.instalment_twice"));
         var total = rows.Sum(r => PaymentRules.Money(r.Amount!.Value));
         if (total > contract.EffectiveAmount)
-            fields.Add(new FieldError("instalments", "payment.plan_exceeds_contract", contract.EffectiveAmount));
+            fields.Add(new FieldError("instalments", "payment.plan_exceeds_contract", Money(contract.EffectiveAmount)));
         if (fields.Count > 0)
             return Error.Validation(fields);
         var keptIds = rows.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToHashSet();
@@ -99,6 +100,8 @@ public sealed class ManagePaymentPlan(IKamDb db, PaymentRules rules, IValidator<
 
     private async Task<HashSet<Guid>> PaidIds(Guid contractId, CancellationToken ct) =>
         (await db.AllPayments.Where(p => p.ContractId == contractId).Select(p => p.InstalmentId).Distinct().ToListAsync(ct)).ToHashSet();
+
+    private static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 
     /// <summary>One version for the whole plan, from its instalments' ids and versions.</summary>
     public static Guid Stamp(IEnumerable<Instalment> instalments)
