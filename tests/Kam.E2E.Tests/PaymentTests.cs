@@ -21,7 +21,10 @@ public sealed class PaymentTests(KamApp app) : BrowserTest(app)
         var accountId = account.GetProperty("id").GetGuid();
         var instalment = new Instalment
         {
-            AccountId = accountId, No = 1, DueOn = BusinessClock.Today(TimeProvider.System).AddDays(-40), Amount = 1000m,
+            AccountId = accountId,
+            No = 1,
+            DueOn = BusinessClock.Today(TimeProvider.System).AddDays(-40),
+            Amount = 1000m,
         };
         using (var scope = App.Services.CreateScope())
         {
