@@ -58,25 +58,27 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
                                    select new { c.Id, c.Number, c.Title, a.Name, c.EffectiveEndOn }).Take(5).ToListAsync(ct))
             .Select(c => new ContractBrief(c.Id, c.Number, c.Title, c.Name, c.EffectiveEndOn, c.EffectiveEndOn.DayNumber - today.DayNumber)).ToList();
 
-        // Open receivables read from the (settled, due, account, amount, collected) index; summed here so both
-        // databases do the same arithmetic on decimals.
-        // Settled compared with a parameter: for a constant EF writes "NOT Settled", which SQLite cannot seek in the index.
+        // Open receivables summed in the database over the (settled, due, account, amount, collected) index. Settled is
+        // compared with a parameter: for a constant EF writes "NOT Settled", which SQLite cannot seek in the index.
         var settled = false;
-        var open = await db.Instalments.AsNoTracking().Where(i => i.Settled == settled)
-            .Select(i => new { i.DueOn, i.Amount, i.Collected }).ToListAsync(ct);
-        var overdue = open.Where(i => i.DueOn < today).ToList();
+        var open = db.Instalments.AsNoTracking().Where(i => i.Settled == settled);
+        var openAmount = await open.SumAsync(i => i.Amount - i.Collected, ct);
+        var overdue = open.Where(i => i.DueOn < today);
+        var overdueAmount = await overdue.SumAsync(i => i.Amount - i.Collected, ct);
+        var overdueCount = await overdue.CountAsync(ct);
 
         var first = new DateOnly(today.Year, today.Month, 1);
-        var collected = (await db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
-            .Select(p => p.Amount).ToListAsync(ct)).Sum();
+        var collected = await db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
+            .SumAsync(p => p.Amount, ct);
 
         var opportunities = db.Opportunities.AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
         if (mineOnly && me.IsInRole(Roles.AccountManager))
             opportunities = opportunities.Where(o => o.OwnerId == userId);
-        var pipeline = await opportunities.Select(o => new { o.ExpectedAmount, o.Probability }).ToListAsync(ct);
+        var pipelineCount = await opportunities.CountAsync(ct);
+        var pipeline = await opportunities.SumAsync(o => o.ExpectedAmount * o.Probability, ct) / 100m;
 
         return new DealsDesk(waitingCount, waitingList, expiringCount, expiringList,
-            open.Sum(i => i.Amount - i.Collected), overdue.Sum(i => i.Amount - i.Collected), overdue.Count, collected,
-            Math.Round(pipeline.Sum(o => o.ExpectedAmount * o.Probability / 100m), 2, MidpointRounding.AwayFromZero), pipeline.Count);
+            openAmount, overdueAmount, overdueCount, collected,
+            Math.Round(pipeline, 2, MidpointRounding.AwayFromZero), pipelineCount);
     }
 }
