@@ -1,3 +1,6 @@
+using Kam.Core.Handovers;
+using Kam.Core.Timeline;
+using Kam.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.Opportunities;
@@ -7,6 +10,13 @@ public static class OpportunitiesModule
     /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
     public static IServiceCollection AddOpportunities(this IServiceCollection services)
     {
+        services.AddScoped<OpportunityRules>().AddScoped<SaveOpportunity>().AddScoped<MoveOpportunity>().AddScoped<ArchiveOpportunity>()
+            .AddScoped<ListOpportunities>().AddScoped<GetPipeline>().AddScoped<OpportunityForecast>().AddScoped<ExportOpportunities>()
+            .AddScoped<ManageOpportunityStages>();
+        services.AddScoped<ITimelineSource, OpportunityTimelineSource>();
+        services.AddScoped<OpportunityHandoverPart>();
+        services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<OpportunityHandoverPart>());
+        services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<OpportunityHandoverPart>());
         return services;
     }
 }

@@ -22,7 +22,7 @@ public static class KamApi
         api.MapNotifications();
         api.MapWorkbench();
         api.MapApprovals();
-        api.MapOpportunities();
+        api.MapOpportunities(app);
         api.MapContracts(app);
         api.MapOrders();
         api.MapPayments(app);

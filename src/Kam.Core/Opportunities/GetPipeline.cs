@@ -1,0 +1,55 @@
+using Kam.Core.Accounts;
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Opportunities;
+
+/// <summary>
+/// The pipeline board: one column per stage with the count and total amount of every project in it, and the first
+/// cards in board order. Open stages hold the open projects; the won and lost columns those closed in the last 30 days.
+/// </summary>
+public sealed class GetPipeline(IKamDb db, OpportunityRules rules, ListOpportunities list, ICurrentUser me)
+{
+    public const int ClosedDays = 30;
+    public const int CardsPerColumn = 100;
+
+    public async Task<PipelineBoard> Handle(Guid? ownerId, CancellationToken ct = default)
+    {
+        var stages = await rules.StagesAsync(ct);
+        var since = rules.Today.AddDays(-ClosedDays);
+        var all = db.Opportunities.AsNoTracking().Where(o => o.ArchivedAt == null);
+        // An account manager's board is theirs unless they ask for a colleague's projects on the accounts they share.
+        if (ownerId is { } owner)
+            all = all.Where(o => o.OwnerId == owner);
+        else if (!DataScope.SeesAllAccounts(me) && me.Id is { } self)
+            all = all.Where(o => o.OwnerId == self);
+
+        var open = await all.Where(o => o.Status == OpportunityStatus.Open)
+            .GroupBy(o => o.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Amount = g.Sum(o => o.ExpectedAmount) }).ToListAsync(ct);
+        var closed = await all.Where(o => o.Status != OpportunityStatus.Open && o.ClosedOn >= since)
+            .GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.Count(), Amount = g.Sum(o => o.ExpectedAmount) }).ToListAsync(ct);
+
+        var columns = new List<PipelineColumn>();
+        foreach (var stage in stages)
+        {
+            IQueryable<Opportunity> cards;
+            int count;
+            decimal amount;
+            if (stage.Outcome == OpportunityStatus.Open)
+            {
+                var sum = open.FirstOrDefault(s => s.Stage == stage.Key);
+                (count, amount) = (sum?.Count ?? 0, sum?.Amount ?? 0);
+                cards = all.Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage.Key).OrderBy(o => o.Rank).ThenBy(o => o.CreatedAt);
+            }
+            else
+            {
+                var sum = closed.FirstOrDefault(s => s.Status == stage.Outcome);
+                (count, amount) = (sum?.Count ?? 0, sum?.Amount ?? 0);
+                cards = all.Where(o => o.Status == stage.Outcome && o.ClosedOn >= since).OrderByDescending(o => o.ClosedOn).ThenByDescending(o => o.UpdatedAt);
+            }
+            var page = count == 0 ? [] : await cards.Take(CardsPerColumn).ToListAsync(ct);
+            columns.Add(new PipelineColumn(stage, count, amount, await list.Views(page, ct)));
+        }
+        return new PipelineBoard(columns, since);
+    }
+}
