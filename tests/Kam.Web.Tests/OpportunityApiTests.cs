@@ -55,7 +55,11 @@ public sealed class OpportunityApiTests(KamFactory app)
 
         var edited = await (await am1.PutAsJsonAsync($"/api/opportunities/{created["id"]}", new
         {
-            name = "总部办公家具项目", expectedAmount = 250000m, stage = "proposal", expectedSignOn = Today.AddDays(40), version = (string?)created["version"],
+            name = "总部办公家具项目",
+            expectedAmount = 250000m,
+            stage = "proposal",
+            expectedSignOn = Today.AddDays(40),
+            version = (string?)created["version"],
         })).Ok<JsonObject>();
         Assert.Equal("总部办公家具项目", (string?)edited["name"]);
         Assert.Equal(50, (int)edited["probability"]!);
@@ -224,16 +228,17 @@ public sealed class OpportunityApiTests(KamFactory app)
         JsonNode Column(JsonNode boardNode, string key) => boardNode["columns"]!.AsArray().Single(col => (string?)col!["stage"]!["key"] == key)!;
         Assert.Equal(2, (int)Column(board, "proposal")["count"]!);
         Assert.Equal(300.25m, (decimal)Column(board, "proposal")["amount"]!);
-        Assert.Equal(new[] { a["id"]!.ToString(), b["id"]!.ToString() }, Column(board, "proposal")["cards"]!.AsArray().Select(x => x!["id"]!.ToString()));
+        // What enters a stage comes on top.
+        Assert.Equal(new[] { b["id"]!.ToString(), a["id"]!.ToString() }, Column(board, "proposal")["cards"]!.AsArray().Select(x => x!["id"]!.ToString()));
         Assert.Equal(1, (int)Column(board, "lost")["count"]!);
         Assert.Equal((string?)lost["id"], (string?)Column(board, "lost")["cards"]![0]!["id"]);
 
-        // Dragged into 方案报价 above the first card.
-        var first = (int)Column(board, "proposal")["cards"]![0]!["rank"]!;
-        var moved = await (await Move(am, c, "proposal", rank: first)).Ok<JsonObject>();
+        // Dragged into 方案报价 onto the second card: it takes that place.
+        var second = (int)Column(board, "proposal")["cards"]![1]!["rank"]!;
+        var moved = await (await Move(am, c, "proposal", rank: second)).Ok<JsonObject>();
         Assert.Equal(50, (int)moved["probability"]!);
         board = await (await am.GetAsync("/api/opportunities/pipeline")).ReadJson();
-        Assert.Equal(new[] { c["id"]!.ToString(), a["id"]!.ToString(), b["id"]!.ToString() }, Column(board, "proposal")["cards"]!.AsArray().Select(x => x!["id"]!.ToString()));
+        Assert.Equal(new[] { b["id"]!.ToString(), c["id"]!.ToString(), a["id"]!.ToString() }, Column(board, "proposal")["cards"]!.AsArray().Select(x => x!["id"]!.ToString()));
         Assert.Equal(0, (int)Column(board, "contact")["count"]!);
         Assert.Equal(350.25m, (decimal)Column(board, "proposal")["amount"]!);
     }

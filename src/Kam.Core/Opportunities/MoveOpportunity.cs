@@ -45,7 +45,7 @@ public sealed class MoveOpportunity(IKamDb db, OpportunityRules rules)
             }
             else if (stage.Key != opportunity.Stage || opportunity.Status != OpportunityStatus.Open)
             {
-                rank = await rules.EndOfColumnAsync(stage.Key, ct);
+                rank = await rules.TopOfColumnAsync(stage.Key, ct);
             }
         }
         db.Entry(opportunity).Property(o => o.Version).OriginalValue = version;

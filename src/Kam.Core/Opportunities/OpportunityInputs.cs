@@ -24,7 +24,7 @@ public sealed record OpportunityInput
     public Guid? Version { get; init; }
 }
 
-/// <summary>A drag on the board: the target stage and the new position (<see cref="Rank"/>, lower first; none = last).</summary>
+/// <summary>A drag on the board: the target stage and the new position (<see cref="Rank"/>, lower first; none = on top of the column).</summary>
 public sealed record OpportunityMoveInput(string? Stage, int? Rank, string? LostReason, Guid? Version);
 
 public sealed record OpportunityVersionInput(Guid? Version);

@@ -70,9 +70,9 @@ public sealed class OpportunityRules(IKamDb db, ICurrentUser me, TimeProvider cl
         o.LostReason = stage.Outcome == OpportunityStatus.Lost ? lostReason!.Trim() : null;
     }
 
-    /// <summary>The next free position at the end of a column.</summary>
-    public async Task<int> EndOfColumnAsync(string stage, CancellationToken ct) =>
-        (await db.AllOpportunities.Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage).MaxAsync(o => (int?)o.Rank, ct) ?? -1) + 1;
+    /// <summary>The position above the first card of a column: what enters a stage comes on top, where it is seen.</summary>
+    public async Task<int> TopOfColumnAsync(string stage, CancellationToken ct) =>
+        (await db.AllOpportunities.Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage).MinAsync(o => (int?)o.Rank, ct) ?? 1) - 1;
 
     public DateOnly Today => clock.Today();
 }

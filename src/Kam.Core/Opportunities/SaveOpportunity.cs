@@ -30,7 +30,7 @@ public sealed class SaveOpportunity(IKamDb db, OpportunityRules rules, IValidato
             return bad;
         Apply(opportunity, input);
         rules.EnterStage(opportunity, stage, input.LostReason);
-        opportunity.Rank = await rules.EndOfColumnAsync(stage.Key, ct);
+        opportunity.Rank = await rules.TopOfColumnAsync(stage.Key, ct);
         db.AllOpportunities.Add(opportunity);
         await db.SaveChangesAsync(ct);
         return opportunity.Id;
@@ -74,7 +74,7 @@ public sealed class SaveOpportunity(IKamDb db, OpportunityRules rules, IValidato
             ownerId = owner.Value;
         }
         var entering = stage.Key != opportunity.Stage || stage.Outcome != opportunity.Status;
-        var rank = entering && stage.Outcome == OpportunityStatus.Open ? await rules.EndOfColumnAsync(stage.Key, ct) : opportunity.Rank;
+        var rank = entering && stage.Outcome == OpportunityStatus.Open ? await rules.TopOfColumnAsync(stage.Key, ct) : opportunity.Rank;
 
         // Every check passed: only now does the tracked project change.
         db.Entry(opportunity).Property(o => o.Version).OriginalValue = version;
