@@ -26,8 +26,6 @@ public sealed class GetPipeline(IKamDb db, OpportunityRules rules, ListOpportuni
 
         var open = await all.Where(o => o.Status == OpportunityStatus.Open)
             .GroupBy(o => o.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Amount = g.Sum(o => o.ExpectedAmount) }).ToListAsync(ct);
-        var closed = await all.Where(o => o.Status != OpportunityStatus.Open && o.ClosedOn >= since)
-            .GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.Count(), Amount = g.Sum(o => o.ExpectedAmount) }).ToListAsync(ct);
 
         var columns = new List<PipelineColumn>();
         foreach (var stage in stages)
@@ -43,13 +41,20 @@ public sealed class GetPipeline(IKamDb db, OpportunityRules rules, ListOpportuni
             }
             else
             {
-                var sum = closed.FirstOrDefault(s => s.Status == stage.Outcome);
+                var sum = await Closed(all, stage.Outcome, since).GroupBy(o => o.Status)
+                    .Select(g => new { Count = g.Count(), Amount = g.Sum(o => o.ExpectedAmount) }).FirstOrDefaultAsync(ct);
                 (count, amount) = (sum?.Count ?? 0, sum?.Amount ?? 0);
-                cards = all.Where(o => o.Status == stage.Outcome && o.ClosedOn >= since).OrderByDescending(o => o.ClosedOn).ThenByDescending(o => o.UpdatedAt);
+                cards = Closed(all, stage.Outcome, since).OrderByDescending(o => o.ClosedOn).ThenByDescending(o => o.UpdatedAt);
             }
             var page = count == 0 ? [] : await cards.Take(CardsPerColumn).ToListAsync(ct);
             columns.Add(new PipelineColumn(stage, count, amount, await list.Views(page, ct)));
         }
         return new PipelineBoard(columns, since);
     }
+
+    /// <summary>Closed since the day; a win's signing date is the day it was won, which lets the (status, date) index find them.</summary>
+    private static IQueryable<Opportunity> Closed(IQueryable<Opportunity> all, OpportunityStatus status, DateOnly since) =>
+        status == OpportunityStatus.Won
+            ? all.Where(o => o.Status == OpportunityStatus.Won && o.ExpectedSignOn >= since && o.ClosedOn >= since)
+            : all.Where(o => o.Status == status && o.ClosedOn >= since);
 }

@@ -29,8 +29,6 @@ public sealed class MoveOpportunity(IKamDb db, OpportunityRules rules)
             return bad;
         if (input.LostReason?.Length > 500)
             return Error.Validation("lostReason", "field.too_long", 0, 500);
-        if (input.Rank is < 0)
-            return Error.Validation("rank", "opportunity.rank_invalid");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var rank = opportunity.Rank;

@@ -6,9 +6,8 @@ namespace Kam.Core.Opportunities;
 
 /// <summary>
 /// The forecast per month: open projects by expected signing month, unweighted and weighted by their probability,
-/// and the projects won in that month (by the day they were won), per person and for the department. An account
-/// manager sees their own. Rows are read from the status indexes and summed here: a GROUP BY person and day lets
-/// SQLite walk the person index instead (seen on the workbench).
+/// and the projects won in that month (their signing date, which winning sets to the day), per person and for the department. An account
+/// manager sees their own.
 /// </summary>
 public sealed class OpportunityForecast(IKamDb db, ICurrentUser me, TimeProvider clock)
 {
@@ -34,10 +33,19 @@ public sealed class OpportunityForecast(IKamDb db, ICurrentUser me, TimeProvider
             all = all.Where(o => o.OwnerId == owner);
 
         var s = start.Value;
-        var open = await all.Where(o => o.Status == OpportunityStatus.Open && o.ExpectedSignOn >= s && o.ExpectedSignOn < end)
-            .Select(o => new Row(o.OwnerId, o.ExpectedSignOn!.Value, o.ExpectedAmount, o.Probability)).ToListAsync(ct);
-        var won = await all.Where(o => o.Status == OpportunityStatus.Won && o.ClosedOn >= s && o.ClosedOn < end)
-            .Select(o => new Row(o.OwnerId, o.ClosedOn!.Value, o.ExpectedAmount, 100)).ToListAsync(ct);
+        // Summed in the database per month and person (month first: a GROUP BY led by the person lets SQLite walk the
+        // person index instead of the (status, date) range); only those few sums travel.
+        var open = (await all.Where(o => o.Status == OpportunityStatus.Open && o.ExpectedSignOn >= s && o.ExpectedSignOn < end)
+                .GroupBy(o => new { o.ExpectedSignOn!.Value.Year, o.ExpectedSignOn.Value.Month, o.OwnerId })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.OwnerId, Amount = g.Sum(o => o.ExpectedAmount), Weighted = g.Sum(o => o.ExpectedAmount * o.Probability) })
+                .ToListAsync(ct))
+            .Select(r => new Row(r.OwnerId, new DateOnly(r.Year, r.Month, 1), r.Amount, r.Weighted)).ToList();
+        // A win sets the signing date to the day it was won: the same (status, date) index serves the won amounts.
+        var won = (await all.Where(o => o.Status == OpportunityStatus.Won && o.ExpectedSignOn >= s && o.ExpectedSignOn < end)
+                .GroupBy(o => new { o.ExpectedSignOn!.Value.Year, o.ExpectedSignOn.Value.Month, o.OwnerId })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.OwnerId, Amount = g.Sum(o => o.ExpectedAmount) })
+                .ToListAsync(ct))
+            .Select(r => new Row(r.OwnerId, new DateOnly(r.Year, r.Month, 1), r.Amount, 0)).ToList();
 
         var months = Enumerable.Range(0, (last.Value.Year - s.Year) * 12 + last.Value.Month - s.Month + 1).Select(i => s.AddMonths(i)).ToList();
         var people = open.Select(r => r.OwnerId).Concat(won.Select(r => r.OwnerId)).Distinct().ToList();
@@ -50,8 +58,8 @@ public sealed class OpportunityForecast(IKamDb db, ICurrentUser me, TimeProvider
 
     private static ForecastLine Line(Person? person, IReadOnlyList<DateOnly> months, IEnumerable<Row> open, IEnumerable<Row> won)
     {
-        var openByMonth = open.GroupBy(r => MonthOf(r.On)).ToDictionary(g => g.Key, g => (Amount: g.Sum(r => r.Amount), Weighted: g.Sum(r => r.Amount * r.Probability)));
-        var wonByMonth = won.GroupBy(r => MonthOf(r.On)).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
+        var openByMonth = open.GroupBy(r => r.On).ToDictionary(g => g.Key, g => (Amount: g.Sum(r => r.Amount), Weighted: g.Sum(r => r.AmountTimesProbability)));
+        var wonByMonth = won.GroupBy(r => r.On).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
         var rows = months.Select(m =>
         {
             var o = openByMonth.GetValueOrDefault(m);
@@ -60,9 +68,8 @@ public sealed class OpportunityForecast(IKamDb db, ICurrentUser me, TimeProvider
         return new ForecastLine(person, rows, rows.Sum(r => r.Open), rows.Sum(r => r.Weighted), rows.Sum(r => r.Won));
     }
 
-    private static DateOnly MonthOf(DateOnly d) => new(d.Year, d.Month, 1);
-
     private static decimal Fen(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
-    private sealed record Row(Guid OwnerId, DateOnly On, decimal Amount, int Probability);
+    /// <summary>One person's sums in one month (<see cref="On"/> is its first day).</summary>
+    private sealed record Row(Guid OwnerId, DateOnly On, decimal Amount, decimal AmountTimesProbability);
 }

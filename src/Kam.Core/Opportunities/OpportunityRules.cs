@@ -56,7 +56,10 @@ public sealed class OpportunityRules(IKamDb db, ICurrentUser me, TimeProvider cl
         return null;
     }
 
-    /// <summary>Enters the stage: probability from it, won or lost closes the project on today's business date, open reopens it.</summary>
+    /// <summary>
+    /// Enters the stage: probability from it, won or lost closes the project on today's business date (a win also
+    /// sets the signing date to that day), open reopens it.
+    /// </summary>
     public void EnterStage(Opportunity o, OpportunityStage stage, string? lostReason)
     {
         if (o.Stage != stage.Key || o.Status != stage.Outcome)
@@ -64,7 +67,12 @@ public sealed class OpportunityRules(IKamDb db, ICurrentUser me, TimeProvider cl
             o.Stage = stage.Key;
             o.Probability = stage.Probability;
             if (o.Status != stage.Outcome)
+            {
                 o.ClosedOn = stage.Outcome == OpportunityStatus.Open ? null : clock.Today();
+                // Won: the signing date is no longer expected but known, and the forecast counts the win in that month.
+                if (stage.Outcome == OpportunityStatus.Won)
+                    o.ExpectedSignOn = o.ClosedOn;
+            }
             o.Status = stage.Outcome;
         }
         o.LostReason = stage.Outcome == OpportunityStatus.Lost ? lostReason!.Trim() : null;
