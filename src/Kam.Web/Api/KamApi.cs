@@ -24,7 +24,7 @@ public static class KamApi
         api.MapApprovals();
         api.MapOpportunities(app);
         api.MapContracts(app);
-        api.MapOrders();
+        api.MapOrders(app);
         api.MapPayments(app);
     }
 }

@@ -1,0 +1,99 @@
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Orders;
+
+/// <summary>The order list's query: the same one serves the page, the API and the export.</summary>
+public sealed record OrderQuery
+{
+    /// <summary>Order number, or the account's name.</summary>
+    public string? Search { get; init; }
+    public OrderStatus? Status { get; init; }
+
+    /// <summary>true: every status but closed and cancelled.</summary>
+    public bool? Open { get; init; }
+    public OrderApproval? Approval { get; init; }
+    public Guid? AccountId { get; init; }
+    public Guid? ContractId { get; init; }
+    public Guid? Owner { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+    public string? Sort { get; init; }
+}
+
+/// <summary>Orders under the data scope with filters, sort and paging (indexes on status/date, owner/date, account/date).</summary>
+public sealed class ListOrders(IKamDb db)
+{
+    public const int MaxCounted = 10_000;
+
+    public async Task<PagedResult<OrderRow>> Handle(OrderQuery q, CancellationToken ct = default)
+    {
+        var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
+        var orders = Filter(q);
+        var total = await orders.CountAsync(ct);
+        var page = await Sort(orders, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        return new PagedResult<OrderRow>(await RowsAsync(page, ct), total);
+    }
+
+    public IQueryable<Order> Query(OrderQuery q) => Sort(Filter(q), new PageRequest(Sort: q.Sort)).AsNoTracking();
+
+    private IQueryable<Order> Filter(OrderQuery q)
+    {
+        var orders = db.Orders.Where(o => o.ArchivedAt == null);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var text = q.Search.Trim();
+            var pattern = "%" + Like.Escape(text.ToLowerInvariant()) + "%";
+            var numberPattern = Like.Escape(text.ToUpperInvariant()) + "%";
+            var accounts = db.Accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)).Select(a => a.Id);
+            orders = orders.Where(o => EF.Functions.Like(o.Number, numberPattern, Like.EscapeCharacter) || o.Number == text.ToUpperInvariant() || accounts.Contains(o.AccountId));
+        }
+        if (q.Status is { } status)
+            orders = orders.Where(o => o.Status == status);
+        if (q.Open == true)
+            orders = orders.Where(o => o.Status != OrderStatus.Closed && o.Status != OrderStatus.Cancelled);
+        if (q.Approval is { } approval)
+            orders = orders.Where(o => o.Approval == approval);
+        if (q.AccountId is { } account)
+            orders = orders.Where(o => o.AccountId == account);
+        if (q.ContractId is { } contract)
+            orders = orders.Where(o => o.ContractId == contract);
+        if (q.Owner is { } owner)
+            orders = orders.Where(o => o.OwnerId == owner);
+        if (q.From is { } from)
+            orders = orders.Where(o => o.OrderedOn >= from);
+        if (q.To is { } to)
+            orders = orders.Where(o => o.OrderedOn <= to);
+        return orders;
+    }
+
+    private static IQueryable<Order> Sort(IQueryable<Order> orders, PageRequest paging) =>
+        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
+        {
+            ("number", false) => orders.OrderBy(o => o.Number),
+            ("number", true) => orders.OrderByDescending(o => o.Number),
+            ("total", false) => orders.OrderBy(o => o.Total).ThenBy(o => o.Number),
+            ("total", true) => orders.OrderByDescending(o => o.Total).ThenBy(o => o.Number),
+            ("status", false) => orders.OrderBy(o => o.Status).ThenByDescending(o => o.OrderedOn),
+            ("status", true) => orders.OrderByDescending(o => o.Status).ThenByDescending(o => o.OrderedOn),
+            ("paymentdueon", false) => orders.OrderBy(o => o.PaymentDueOn).ThenBy(o => o.Number),
+            ("paymentdueon", true) => orders.OrderByDescending(o => o.PaymentDueOn).ThenBy(o => o.Number),
+            ("orderedon", false) => orders.OrderBy(o => o.OrderedOn).ThenBy(o => o.Number),
+            _ => orders.OrderByDescending(o => o.OrderedOn).ThenByDescending(o => o.Number),
+        };
+
+    public async Task<IReadOnlyList<OrderRow>> RowsAsync(IReadOnlyList<Order> page, CancellationToken ct)
+    {
+        var accountIds = page.Select(o => o.AccountId).Distinct().ToList();
+        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var ownerIds = page.Select(o => o.OwnerId).Distinct().ToList();
+        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var contractIds = page.Where(o => o.ContractId != null).Select(o => o.ContractId!.Value).Distinct().ToList();
+        var contracts = await db.AllContracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        return page.Select(o => new OrderRow(o.Id, o.Number, o.AccountId, accounts.GetValueOrDefault(o.AccountId, ""), o.ContractId,
+            o.ContractId is { } c ? contracts.GetValueOrDefault(c) : null, o.OwnerId, owners.GetValueOrDefault(o.OwnerId, ""), o.OrderedOn, o.PaymentDueOn,
+            o.Status, o.Approval, o.Total, o.Collected)).ToList();
+    }
+}

@@ -1,0 +1,85 @@
+using Kam.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Core.Orders;
+
+public sealed record ShipmentQuery
+{
+    /// <summary>Shipment number, order number or tracking number.</summary>
+    public string? Search { get; init; }
+    public ShipmentKind? Kind { get; init; }
+    public ShipmentStatus? Status { get; init; }
+    public Guid? AccountId { get; init; }
+    public Guid? OrderId { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+    public string? Sort { get; init; }
+}
+
+/// <summary>Shipments and make-ups under the data scope, with filters, sort and paging.</summary>
+public sealed class ListShipments(IKamDb db)
+{
+    public async Task<PagedResult<ShipmentRow>> Handle(ShipmentQuery q, CancellationToken ct = default)
+    {
+        var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
+        var shipments = Filter(q);
+        var total = await shipments.CountAsync(ct);
+        var page = await Sort(shipments, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        return new PagedResult<ShipmentRow>(await RowsAsync(page, ct), total);
+    }
+
+    public IQueryable<Shipment> Query(ShipmentQuery q) => Sort(Filter(q), new PageRequest(Sort: q.Sort)).AsNoTracking();
+
+    private IQueryable<Shipment> Filter(ShipmentQuery q)
+    {
+        var shipments = db.Shipments;
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var text = q.Search.Trim();
+            var prefix = Like.Escape(text.ToUpperInvariant()) + "%";
+            var orders = db.Orders.Where(o => EF.Functions.Like(o.Number, prefix, Like.EscapeCharacter)).Select(o => o.Id);
+            shipments = shipments.Where(s => EF.Functions.Like(s.Number, prefix, Like.EscapeCharacter) || s.TrackingNumber == text || orders.Contains(s.OrderId));
+        }
+        if (q.Kind is { } kind)
+            shipments = shipments.Where(s => s.Kind == kind);
+        if (q.Status is { } status)
+            shipments = shipments.Where(s => s.Status == status);
+        if (q.AccountId is { } account)
+            shipments = shipments.Where(s => s.AccountId == account);
+        if (q.OrderId is { } order)
+            shipments = shipments.Where(s => s.OrderId == order);
+        if (q.From is { } from)
+            shipments = shipments.Where(s => s.ShippedOn >= from);
+        if (q.To is { } to)
+            shipments = shipments.Where(s => s.ShippedOn <= to);
+        return shipments;
+    }
+
+    private static IQueryable<Shipment> Sort(IQueryable<Shipment> shipments, PageRequest paging) =>
+        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
+        {
+            ("number", false) => shipments.OrderBy(s => s.Number),
+            ("number", true) => shipments.OrderByDescending(s => s.Number),
+            ("shippedon", false) => shipments.OrderBy(s => s.ShippedOn).ThenBy(s => s.Number),
+            ("shippedon", true) => shipments.OrderByDescending(s => s.ShippedOn).ThenByDescending(s => s.Number),
+            ("status", false) => shipments.OrderBy(s => s.Status).ThenByDescending(s => s.CreatedAt),
+            ("status", true) => shipments.OrderByDescending(s => s.Status).ThenByDescending(s => s.CreatedAt),
+            ("createdat", false) => shipments.OrderBy(s => s.CreatedAt),
+            _ => shipments.OrderByDescending(s => s.CreatedAt),
+        };
+
+    public async Task<IReadOnlyList<ShipmentRow>> RowsAsync(IReadOnlyList<Shipment> page, CancellationToken ct)
+    {
+        var accountIds = page.Select(s => s.AccountId).Distinct().ToList();
+        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var orderIds = page.Select(s => s.OrderId).Distinct().ToList();
+        var orders = await db.AllOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var originalIds = page.Where(s => s.OriginalShipmentId != null).Select(s => s.OriginalShipmentId!.Value).Distinct().ToList();
+        var originals = await db.AllShipments.AsNoTracking().Where(s => originalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
+        return page.Select(s => new ShipmentRow(s.Id, s.Number, s.OrderId, orders.GetValueOrDefault(s.OrderId, ""), s.AccountId, accounts.GetValueOrDefault(s.AccountId, ""),
+            s.Kind, s.Status, s.OriginalShipmentId is { } o ? originals.GetValueOrDefault(o) : null, s.Reason, s.ShippedOn, s.Carrier, s.TrackingNumber,
+            s.DeliveredOn, s.CreatedAt)).ToList();
+    }
+}
