@@ -333,6 +333,90 @@ public sealed class OrderApiTests(KamFactory app)
         Assert.Equal(leaverId, Guid.Parse((string)(await Orders.Get(head, cancelled))["ownerId"]!));
     }
 
+    [Fact]
+    public async Task An_order_beyond_its_contract_approved_by_the_head_can_be_confirmed_and_a_rejected_one_goes_back_to_its_author()
+    {
+        var product = await Orders.Product(app, 100m);
+        using var am1 = await app.As("am1");
+        using var admin = await app.As("admin");
+        var account = Orders.Id(await Accounts.Create(am1));
+        var contract = await Orders.Contract(app, account, await Users.IdOf(admin, "am1"), 300m);
+        JsonNode order = await (await am1.PostAsJsonAsync("/api/orders", new { accountId = account, contractId = contract, lines = new[] { new { productId = product["id"], quantity = 5 } } }))
+            .Ok<JsonObject>(HttpStatusCode.Created);
+        Assert.Equal("Pending", (string?)order["approval"]);
+
+        // Nobody approves their own order, and an account manager approves nothing.
+        await (await am1.PostAsJsonAsync($"/api/approvals/{order["approvalId"]}/approve", new { comment = "自己批" })).Problem(HttpStatusCode.Forbidden);
+        using var head = await app.As("head");
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/approvals/{order["approvalId"]}/approve", new { comment = "同意超合同下单" })).StatusCode);
+        order = await Orders.Get(am1, order);
+        Assert.Equal("Approved", (string?)order["approval"]);
+        var confirmed = await Orders.Step(am1, order, "confirm");
+        Assert.Equal("Confirmed", (string?)confirmed["status"]);
+
+        JsonNode second = await (await am1.PostAsJsonAsync("/api/orders", new { accountId = account, contractId = contract, lines = new[] { new { productId = product["id"], quantity = 1 } } }))
+            .Ok<JsonObject>(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/approvals/{second["approvalId"]}/reject", new { comment = "合同额度不足" })).StatusCode);
+        second = await Orders.Get(am1, second);
+        Assert.Equal("Rejected", (string?)second["approval"]);
+        await Orders.Step(am1, second, "confirm", null, HttpStatusCode.Conflict);
+        // Back with its author: editable again, and submitted again when it still exceeds the contract.
+        var resubmitted = await Orders.Step(am1, second, "submit");
+        Assert.Equal("Pending", (string?)resubmitted["approval"]);
+        Assert.NotEqual((string?)second["approvalId"], (string?)resubmitted["approvalId"]);
+    }
+
+    [Fact]
+    public async Task An_approved_make_up_ships_once_within_its_approved_quantity_and_a_rejected_one_adds_nothing()
+    {
+        var product = await Orders.Product(app, 20m);
+        using var am1 = await app.As("am1");
+        var account = Orders.Id(await Accounts.Create(am1));
+        var order = await Orders.Create(am1, account, new { productId = product["id"], quantity = 5 });
+        var lineId = (string?)order["lines"]![0]!["id"];
+        order = await Orders.Step(am1, order, "confirm");
+        order = await (await am1.PostAsJsonAsync($"/api/orders/{order["id"]}/shipments", new { lines = new[] { new { orderLineId = lineId, quantity = 5 } } }))
+            .Ok<JsonObject>(HttpStatusCode.Created);
+        var original = (string?)order["shipments"]![0]!["id"];
+        async Task<JsonNode> RequestMakeUp(int quantity)
+        {
+            var detail = await (await am1.PostAsJsonAsync($"/api/orders/{order["id"]}/makeups", new
+            {
+                originalShipmentId = original,
+                reason = "Missing",
+                lines = new[] { new { orderLineId = lineId, quantity } },
+            })).Ok<JsonObject>(HttpStatusCode.Created);
+            return detail["shipments"]!.AsArray().Last(s => (string?)s!["kind"] == "MakeUp")!;
+        }
+
+        var makeUp = await RequestMakeUp(2);
+        using var head = await app.As("head");
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/approvals/{makeUp["approvalId"]}/approve", new { comment = "同意补发" })).StatusCode);
+        var approved = await Orders.Get(am1, order);
+        Assert.Equal(2m, (decimal)approved["lines"]![0]!["makeUpApproved"]!);
+        makeUp = approved["shipments"]!.AsArray().Single(s => (string?)s!["id"] == (string?)makeUp["id"])!;
+        Assert.Equal("Approved", (string?)makeUp["status"]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await am1.PostAsJsonAsync($"/api/shipments/{makeUp["id"]}/ship", new { version = makeUp["version"], carrier = "德邦", trackingNumber = "DB1" })).StatusCode);
+        var shipped = await Orders.Get(am1, order);
+        Assert.Equal(2m, (decimal)shipped["lines"]![0]!["makeUpShipped"]!);
+        makeUp = shipped["shipments"]!.AsArray().Single(s => (string?)s!["id"] == (string?)makeUp["id"])!;
+        Assert.Equal("Shipped", (string?)makeUp["status"]);
+        // Shipping it again would go beyond what was approved: refused.
+        await (await am1.PostAsJsonAsync($"/api/shipments/{makeUp["id"]}/ship", new { version = makeUp["version"] })).Problem(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await am1.PostAsJsonAsync($"/api/shipments/{makeUp["id"]}/deliver", new { version = makeUp["version"] })).StatusCode);
+
+        var rejected = await RequestMakeUp(1);
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/approvals/{rejected["approvalId"]}/reject", new { comment = "无需补发" })).StatusCode);
+        var after = await Orders.Get(am1, order);
+        Assert.Equal(2m, (decimal)after["lines"]![0]!["makeUpApproved"]!);
+        rejected = after["shipments"]!.AsArray().Single(s => (string?)s!["id"] == (string?)rejected["id"])!;
+        Assert.Equal("Rejected", (string?)rejected["status"]);
+        await (await am1.PostAsJsonAsync($"/api/shipments/{rejected["id"]}/ship", new { version = rejected["version"] })).Problem(HttpStatusCode.Conflict);
+        var timeline = (await (await am1.GetAsync($"/api/accounts/{account}/timeline")).ReadJson()).AsArray();
+        Assert.Contains(timeline, e => (string?)e!["kind"] == "timeline.makeup_shipment");
+    }
+
     private Task<decimal> OrderedAmount(Guid contractId) =>
         app.Read(db => db.AllContracts.AsNoTracking().Where(c => c.Id == contractId).Select(c => c.OrderedAmount).SingleAsync());
 }
