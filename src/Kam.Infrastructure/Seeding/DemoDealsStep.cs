@@ -24,9 +24,10 @@ namespace Kam.Infrastructure.Seeding;
 /// last of each so the features continue them. The demo department gets ~150 contracts and ~800 orders; at
 /// <see cref="DemoOptions.Scale"/> accounts, 2 contracts and 10 orders per account (100,000 and 500,000 for 50,000),
 /// written by <see cref="BulkWriter"/>. Each account's deals come from its own random source seeded by its name.
-/// Runs only while there are no projects, contracts and orders.
+/// Runs only while there are no projects, contracts and orders. Approval requests are written only for the document
+/// types whose <see cref="IApprovalDocument"/> is registered (the approvals pages cannot show a request without one).
 /// </summary>
-public sealed class DemoDealsStep(KamDbContext db, TimeProvider clock, ILogger<DemoDealsStep> logger) : ISeedStep
+public sealed class DemoDealsStep(KamDbContext db, TimeProvider clock, IEnumerable<IApprovalDocument> documents, ILogger<DemoDealsStep> logger) : ISeedStep
 {
     public const int DemoContracts = 150;
     public const int DemoOrders = 800;
@@ -58,7 +59,7 @@ public sealed class DemoDealsStep(KamDbContext db, TimeProvider clock, ILogger<D
 
         var scale = context.Options.Scale;
         var scene = new Scene(clock.Today(), clock.GetUtcNow(), scale > 0, context.Options.RandomSeed);
-        var g = new Generator(scene, products, new People(head, exec, assistant));
+        var g = new Generator(scene, products, new People(head, exec, assistant), documents.Select(d => d.DocumentType).ToHashSet());
         g.Generate(accounts,
             contracts: scale > 0 ? scale * 2 : DemoContracts,
             orders: scale > 0 ? scale * 10 : DemoOrders,
@@ -128,7 +129,7 @@ public sealed class DemoDealsStep(KamDbContext db, TimeProvider clock, ILogger<D
         Approved,
     }
 
-    private sealed class Generator(Scene s, List<Product> products, People people)
+    private sealed class Generator(Scene s, List<Product> products, People people, HashSet<string> approvable)
     {
         private const int HistoryDays = 730;
 
@@ -1005,8 +1006,25 @@ public sealed class DemoDealsStep(KamDbContext db, TimeProvider clock, ILogger<D
                 titles[x.Id] = $"{x.Number} 补发货";
             foreach (var request in Requests)
                 request.Title = titles[request.DocumentId];
+            Unapprovable();
             var order = Requests.Select((q, n) => (q.Id, n)).ToDictionary(x => x.Id, x => x.n);
             Steps.Sort((x, y) => order[x.RequestId] != order[y.RequestId] ? order[x.RequestId].CompareTo(order[y.RequestId]) : x.Order.CompareTo(y.Order));
+        }
+
+        /// <summary>Drops the requests of document types without a handler, and the documents' links to them.</summary>
+        private void Unapprovable()
+        {
+            var dropped = Requests.Where(r => !approvable.Contains(r.DocumentType)).Select(r => r.Id).ToHashSet();
+            if (dropped.Count == 0)
+                return;
+            Requests.RemoveAll(r => dropped.Contains(r.Id));
+            Steps.RemoveAll(x => dropped.Contains(x.RequestId));
+            foreach (var c in Contracts.Where(c => c.ApprovalId is { } id && dropped.Contains(id)))
+                c.ApprovalId = null;
+            foreach (var o in Orders.Where(o => o.ApprovalId is { } id && dropped.Contains(id)))
+                o.ApprovalId = null;
+            foreach (var x in Shipments.Where(x => x.ApprovalId is { } id && dropped.Contains(id)))
+                x.ApprovalId = null;
         }
 
         private void Assign<T>(List<T> rows, string series, Func<T, DateTimeOffset> created, Action<T, int, long> number)
