@@ -26,7 +26,9 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         b.HasOne<User>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(o => new { o.AccountId, o.Status });
         b.HasIndex(o => new { o.OwnerId, o.Status, o.ExpectedSignOn });
-        b.HasIndex(o => new { o.Status, o.ExpectedSignOn });
+        // The forecast and the board read open (and won) projects by month from these indexes alone.
+        b.HasIndex(o => new { o.Status, o.ExpectedSignOn, o.OwnerId, o.ExpectedAmount, o.Probability, o.ArchivedAt });
+        b.HasIndex(o => new { o.Status, o.Stage, o.Rank });
     }
 }
 
@@ -225,6 +227,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasIndex(p => p.InstalmentId);
         b.HasIndex(p => new { p.OrderId, p.ReceivedOn });
         b.HasIndex(p => new { p.ContractId, p.ReceivedOn });
-        b.HasIndex(p => p.ReceivedOn);
+        // This month's and year's collections, summed from the index alone.
+        b.HasIndex(p => new { p.ReceivedOn, p.AccountId, p.Amount, p.ReversedAt });
     }
 }

@@ -1066,9 +1066,11 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "Status");
 
-                    b.HasIndex("Status", "ExpectedSignOn");
-
                     b.HasIndex("OwnerId", "Status", "ExpectedSignOn");
+
+                    b.HasIndex("Status", "Stage", "Rank");
+
+                    b.HasIndex("Status", "ExpectedSignOn", "OwnerId", "ExpectedAmount", "Probability", "ArchivedAt");
 
                     b.ToTable("Opportunities", (string)null);
                 });
@@ -1557,13 +1559,13 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstalmentId");
 
-                    b.HasIndex("ReceivedOn");
-
                     b.HasIndex("AccountId", "ReceivedOn");
 
                     b.HasIndex("ContractId", "ReceivedOn");
 
                     b.HasIndex("OrderId", "ReceivedOn");
+
+                    b.HasIndex("ReceivedOn", "AccountId", "Amount", "ReversedAt");
 
                     b.ToTable("Payments", (string)null);
                 });

@@ -565,9 +565,14 @@ namespace Kam.Migrations.Postgres.Migrations
                 columns: new[] { "OwnerId", "Status", "ExpectedSignOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opportunities_Status_ExpectedSignOn",
+                name: "IX_Opportunities_Status_ExpectedSignOn_OwnerId_ExpectedAmount_~",
                 table: "Opportunities",
-                columns: new[] { "Status", "ExpectedSignOn" });
+                columns: new[] { "Status", "ExpectedSignOn", "OwnerId", "ExpectedAmount", "Probability", "ArchivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Status_Stage_Rank",
+                table: "Opportunities",
+                columns: new[] { "Status", "Stage", "Rank" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_OrderId_LineNo",
@@ -632,9 +637,9 @@ namespace Kam.Migrations.Postgres.Migrations
                 columns: new[] { "OrderId", "ReceivedOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Payments_ReceivedOn",
+                name: "IX_Payments_ReceivedOn_AccountId_Amount_ReversedAt",
                 table: "Payments",
-                column: "ReceivedOn");
+                columns: new[] { "ReceivedOn", "AccountId", "Amount", "ReversedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Code",
