@@ -63,6 +63,14 @@ public sealed class KamApi : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>POSTs a multipart form (e.g. a file upload) and returns the response body.</summary>
+    public async Task<JsonElement> PostFormAsync(string path, MultipartFormDataContent form)
+    {
+        using var response = await _http.PostAsync(new Uri(path, UriKind.Relative), form);
+        await EnsureSuccessAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public async Task<JsonElement> GetAsync(string path)
     {
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
