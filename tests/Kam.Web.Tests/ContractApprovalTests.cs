@@ -108,4 +108,48 @@ public sealed class ContractApprovalTests(KamFactory app)
         await (await assistant.PostAsync($"/api/approvals/{approval}/withdraw", null)).Ok<JsonObject>();
         Assert.Equal("Draft", (string?)(await Contracts.Get(assistant, contract.Id()))["status"]);
     }
+
+    [Fact]
+    public async Task The_head_delegates_a_step_whose_approver_is_absent_and_only_the_delegate_decides_it()
+    {
+        var (am1, account) = await Am1Account();
+        using var _ = am1;
+        using var assistant = await app.As("assistant");
+        using var head = await app.As("head");
+        using var exec = await app.As("exec");
+        var contract = await Contracts.Create(assistant, account, new { amount = 300000 });
+        var approval = await Submit(assistant, contract.Id());
+
+        // Waiting for the head: in the head's box and the head is told; not in the executive's.
+        Assert.Contains((await (await head.GetAsync("/api/approvals/pending?pageSize=200")).ReadJson())["items"]!.AsArray(), a => (string?)a!["id"] == approval);
+        Assert.DoesNotContain((await (await exec.GetAsync("/api/approvals/pending?pageSize=200")).ReadJson())["items"]!.AsArray(), a => (string?)a!["id"] == approval);
+        var execId = (string)(await (await exec.GetAsync("/api/me")).ReadJson())["id"]!;
+        var assistantId = (string)(await (await assistant.GetAsync("/api/me")).ReadJson())["id"]!;
+
+        // Only the head delegates; not to the author; not to someone without an approving role.
+        await (await am1.PostAsJsonAsync($"/api/approvals/{approval}/delegate", new { userId = execId })).Problem(HttpStatusCode.Forbidden);
+        var toAuthor = await (await head.PostAsJsonAsync($"/api/approvals/{approval}/delegate", new { userId = assistantId })).Problem(HttpStatusCode.BadRequest);
+        Assert.True(toAuthor["errors"]!.AsObject().ContainsKey("userId"));
+        var delegated = await (await head.PostAsJsonAsync($"/api/approvals/{approval}/delegate", new { userId = execId, reason = "部长出差" })).Ok<JsonObject>();
+        Assert.Equal(execId, (string?)delegated["steps"]![0]!["delegateId"]);
+
+        // Now the executive decides the head's step, the head no longer may; the executive was told.
+        Assert.Contains((await (await exec.GetAsync("/api/approvals/pending?pageSize=200")).ReadJson())["items"]!.AsArray(), a => (string?)a!["id"] == approval);
+        Assert.DoesNotContain((await (await head.GetAsync("/api/approvals/pending?pageSize=200")).ReadJson())["items"]!.AsArray(), a => (string?)a!["id"] == approval);
+        var told = await (await exec.GetAsync("/api/notifications?pageSize=50")).ReadJson();
+        Assert.Contains(told["items"]!.AsArray(), n => (string?)n!["kind"] == "notify.approval_waiting" && ((string?)n["subject"] ?? "").Contains((string)contract["number"]!));
+        await (await head.PostAsJsonAsync($"/api/approvals/{approval}/approve", new { })).Problem(HttpStatusCode.Forbidden);
+        var decided = await (await exec.PostAsJsonAsync($"/api/approvals/{approval}/approve", new { comment = "代部长同意" })).Ok<JsonObject>();
+        Assert.Equal("Approved", (string?)decided["status"]);
+        Assert.Equal(execId, (string?)decided["steps"]![0]!["deciderId"]);
+        Assert.Equal("Approved", (string?)(await Contracts.Get(assistant, contract.Id()))["status"]);
+
+        // The decision is in the executive's "decided" box and the author's "submitted" box; the author was told.
+        Assert.Contains((await (await exec.GetAsync("/api/approvals?box=Decided&pageSize=200")).ReadJson())["items"]!.AsArray(), a => (string?)a!["id"] == approval);
+        Assert.Contains((await (await assistant.GetAsync("/api/approvals?box=Submitted&pageSize=200")).ReadJson())["items"]!.AsArray(), a => (string?)a!["id"] == approval);
+        var news = await (await assistant.GetAsync("/api/notifications?pageSize=50")).ReadJson();
+        Assert.Contains(news["items"]!.AsArray(), n => (string?)n!["kind"] == "notify.approval_approved");
+        // A closed request takes no more decisions.
+        await (await head.PostAsJsonAsync($"/api/approvals/{approval}/reject", new { comment = "晚了" })).Problem(HttpStatusCode.Conflict);
+    }
 }
