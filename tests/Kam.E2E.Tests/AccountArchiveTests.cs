@@ -219,6 +219,12 @@ public sealed partial class AccountArchiveTests(KamApp app) : BrowserTest(app)
     [Fact]
     public Task Account_page_is_usable_at_phone_size() => Run(async () =>
     {
+        // The newest account of am1 comes first in the list: make it one with a contact, so the relationship map shows
+        // (other tests create accounts for am1 without contacts).
+        using var am1 = await KamApi.LoginAsync(App, "am1");
+        var account = await am1.PostAsync("/api/accounts", new { name = UniqueAccountName() + "有限公司", category = "Dealer", status = "Active" });
+        await am1.PostAsync($"/api/accounts/{account.GetProperty("id").GetString()}/contacts", new { name = "王总", title = "总经理", mobile = "13800138000" });
+
         var page = await NewPageAsync(width: 390, height: 844);
         await LoginAsync(page, "am1");
         await GotoInteractiveAsync(page, "/accounts");

@@ -32,7 +32,9 @@ public sealed class ListOrders(IKamDb db)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var orders = Filter(q);
-        var total = await orders.CountAsync(ct);
+        // Counted up to the cap like the contract and visit lists (a total of CountCap + 1 means "more than"): a
+        // department's 500,000 orders are not counted on every page.
+        var total = await orders.Take(Contracts.ListContracts.CountCap + 1).CountAsync(ct);
         var page = await Sort(orders, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
         return new PagedResult<OrderRow>(await RowsAsync(page, ct), total);
     }

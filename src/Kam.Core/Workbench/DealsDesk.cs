@@ -58,27 +58,30 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
                                    select new { c.Id, c.Number, c.Title, a.Name, c.EffectiveEndOn }).Take(5).ToListAsync(ct))
             .Select(c => new ContractBrief(c.Id, c.Number, c.Title, c.Name, c.EffectiveEndOn, c.EffectiveEndOn.DayNumber - today.DayNumber)).ToList();
 
-        // Open receivables summed in the database over the (settled, due, account, amount, collected) index. Settled is
+        // Open receivables grouped by due date in one pass over the (settled, due, account, amount, collected) index. Settled is
         // compared with a parameter: for a constant EF writes "NOT Settled", which SQLite cannot seek in the index.
         var settled = false;
-        var open = db.Instalments.AsNoTracking().Where(i => i.Settled == settled);
-        var openAmount = await open.SumAsync(i => i.Amount - i.Collected, ct);
-        var overdue = open.Where(i => i.DueOn < today);
-        var overdueAmount = await overdue.SumAsync(i => i.Amount - i.Collected, ct);
-        var overdueCount = await overdue.CountAsync(ct);
+        var byDue = await db.Instalments.AsNoTracking().Where(i => i.Settled == settled).GroupBy(i => i.DueOn)
+            .Select(g => new { DueOn = g.Key, Open = g.Sum(i => (double)i.Amount) - g.Sum(i => (double)i.Collected), Count = g.Count() }).ToListAsync(ct);
+        // Summed as floating point by the database (SQLite's decimal sum is a slow user function), back to the fen per day.
+        var openAmount = byDue.Sum(d => Fen(d.Open));
+        var overdueAmount = byDue.Where(d => d.DueOn < today).Sum(d => Fen(d.Open));
+        var overdueCount = byDue.Where(d => d.DueOn < today).Sum(d => d.Count);
 
         var first = new DateOnly(today.Year, today.Month, 1);
-        var collected = await db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
-            .SumAsync(p => p.Amount, ct);
+        var collected = Fen(await db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
+            .SumAsync(p => (double)p.Amount, ct));
 
         var opportunities = db.Opportunities.AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
         if (mineOnly && me.IsInRole(Roles.AccountManager))
             opportunities = opportunities.Where(o => o.OwnerId == userId);
         var pipelineCount = await opportunities.CountAsync(ct);
-        var pipeline = await opportunities.SumAsync(o => o.ExpectedAmount * o.Probability, ct) / 100m;
+        var pipeline = Fen(await opportunities.SumAsync(o => (double)o.ExpectedAmount * o.Probability, ct) / 100);
 
         return new DealsDesk(waitingCount, waitingList, expiringCount, expiringList,
             openAmount, overdueAmount, overdueCount, collected,
-            Math.Round(pipeline, 2, MidpointRounding.AwayFromZero), pipelineCount);
+            pipeline, pipelineCount);
     }
+
+    private static decimal Fen(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
 }
