@@ -19,7 +19,7 @@ public sealed class AuditTrailTests : IDisposable
 
         Assert.Equal(_db.Clock.GetUtcNow(), probe.CreatedAt);
         Assert.Equal(_db.User.Id, probe.CreatedById);
-        var entry = await db.AuditEntries.SingleAsync(e => e.EntityId == probe.Id.ToString());
+        var entry = await db.Unscoped<AuditEntry>().SingleAsync(e => e.EntityId == probe.Id.ToString());
         Assert.Equal(AuditAction.Insert, entry.Action);
         Assert.Equal("head", entry.UserName);
         var changes = JsonSerializer.Deserialize<List<AuditChange>>(entry.Changes, JsonSerializerOptions.Web)!;
@@ -39,7 +39,7 @@ public sealed class AuditTrailTests : IDisposable
         await db.SaveChangesAsync();
 
         Assert.NotEqual(version, probe.Version);
-        var update = await db.AuditEntries.SingleAsync(e => e.EntityId == id.ToString() && e.Action == AuditAction.Update);
+        var update = await db.Unscoped<AuditEntry>().SingleAsync(e => e.EntityId == id.ToString() && e.Action == AuditAction.Update);
         var change = Assert.Single(JsonSerializer.Deserialize<List<AuditChange>>(update.Changes, JsonSerializerOptions.Web)!);
         Assert.Equal(new AuditChange("Name", "旧名称", "新名称"), change);
         Assert.Equal(_db.Clock.GetUtcNow(), update.At);
@@ -78,7 +78,7 @@ public sealed class AuditTrailTests : IDisposable
         probe.ArchivedAt = null;
         await db.SaveChangesAsync();
 
-        var actions = await db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        var actions = await db.Unscoped<AuditEntry>().Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
         Assert.Equal([AuditAction.Insert, AuditAction.Archive, AuditAction.Restore], actions);
     }
 
@@ -91,7 +91,7 @@ public sealed class AuditTrailTests : IDisposable
         probe.Name = "不变";
         db.Entry(probe).State = EntityState.Modified;
         await db.SaveChangesAsync();
-        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.EntityId == id.ToString()));
+        Assert.Equal(1, await db.Unscoped<AuditEntry>().CountAsync(e => e.EntityId == id.ToString()));
     }
 
     [Fact]

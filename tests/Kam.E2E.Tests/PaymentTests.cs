@@ -30,7 +30,7 @@ public sealed class PaymentTests(KamApp app) : BrowserTest(app)
         {
             var db = scope.ServiceProvider.GetRequiredService<KamDbContext>();
             db.GeneratingData = true;
-            db.AllInstalments.Add(instalment);
+            db.Unscoped<Instalment>().Add(instalment);
             await db.SaveChangesAsync();
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kam.Core.Notifications;
 using Kam.Core.Visits;
 using Kam.Infrastructure.Data;
 using Kam.Web.Tests.Infrastructure;
@@ -244,7 +245,7 @@ public sealed class DailyReportApiTests(KamFactory app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KamDbContext>();
         var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 30)), TimeSpan.FromHours(8)).ToUniversalTime();
-        db.AllVisits.Add(new Visit { AccountId = accountId, UserId = userId, Status = status, At = at, Date = day, Summary = summary, DurationMinutes = 60 });
+        db.Unscoped<Visit>().Add(new Visit { AccountId = accountId, UserId = userId, Status = status, At = at, Date = day, Summary = summary, DurationMinutes = 60 });
         await db.SaveChangesAsync();
     }
 
@@ -252,6 +253,6 @@ public sealed class DailyReportApiTests(KamFactory app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KamDbContext>();
-        return await db.Notifications.CountAsync(n => n.UserId == userId && n.Key == key && n.Kind == "notify.report_reviewed");
+        return await db.Unscoped<Notification>().CountAsync(n => n.UserId == userId && n.Key == key && n.Kind == "notify.report_reviewed");
     }
 }

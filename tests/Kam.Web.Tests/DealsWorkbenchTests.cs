@@ -22,10 +22,10 @@ public sealed class DealsWorkbenchTests(KamFactory app)
         var number = $"KA-T-{Guid.NewGuid().ToString("N")[..8]}";
         await app.Change(db =>
         {
-            db.AllInstalments.Add(new Instalment { AccountId = accountId, No = 1, DueOn = today.AddDays(-40), Amount = 1000m, Collected = 250m });
-            db.AllInstalments.Add(new Instalment { AccountId = accountId, No = 2, DueOn = today.AddDays(20), Amount = 500m });
-            db.AllInstalments.Add(new Instalment { AccountId = accountId, No = 3, DueOn = today.AddDays(-5), Amount = 300m, Collected = 300m, Settled = true });
-            db.AllContracts.Add(new Contract
+            db.Unscoped<Instalment>().Add(new Instalment { AccountId = accountId, No = 1, DueOn = today.AddDays(-40), Amount = 1000m, Collected = 250m });
+            db.Unscoped<Instalment>().Add(new Instalment { AccountId = accountId, No = 2, DueOn = today.AddDays(20), Amount = 500m });
+            db.Unscoped<Instalment>().Add(new Instalment { AccountId = accountId, No = 3, DueOn = today.AddDays(-5), Amount = 300m, Collected = 300m, Settled = true });
+            db.Unscoped<Contract>().Add(new Contract
             {
                 Number = number,
                 AccountId = accountId,
@@ -39,7 +39,7 @@ public sealed class DealsWorkbenchTests(KamFactory app)
                 OwnerId = ownerId,
                 DrafterId = ownerId,
             });
-            db.AllOpportunities.Add(new Opportunity
+            db.Unscoped<Opportunity>().Add(new Opportunity
             {
                 AccountId = accountId,
                 Name = "工作台商机",

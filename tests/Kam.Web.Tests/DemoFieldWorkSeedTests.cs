@@ -1,5 +1,7 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Reports;
+using Kam.Core.Users;
 using Kam.Core.Visits;
 using Kam.Core.WorkItems;
 using Kam.Infrastructure.Data;
@@ -23,10 +25,10 @@ public sealed class DemoFieldWorkSeedTests(KamFactory app) : IClassFixture<KamFa
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KamDbContext>();
         var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().Today();
-        var am1 = await db.Users.SingleAsync(u => u.UserName == "am1");
+        var am1 = await db.Unscoped<User>().SingleAsync(u => u.UserName == "am1");
 
-        var visits = await db.AllVisits.AsNoTracking().ToListAsync();
-        var links = await db.VisitContacts.AsNoTracking().ToListAsync();
+        var visits = await db.Unscoped<Visit>().AsNoTracking().ToListAsync();
+        var links = await db.Unscoped<VisitContact>().AsNoTracking().ToListAsync();
         var done = visits.Where(v => v.Status == VisitStatus.Done).ToList();
         Assert.Contains(done, v => v.UserId == am1.Id);
         Assert.All(done, v => Assert.True(v.Date < today && v.Date >= today.AddDays(-366), $"done visit on {v.Date}"));
@@ -42,7 +44,7 @@ public sealed class DemoFieldWorkSeedTests(KamFactory app) : IClassFixture<KamFa
 
         // The clocks agree with the records: last Done visit per account and per contact met.
         var lastVisit = done.GroupBy(v => v.AccountId).ToDictionary(g => g.Key, g => g.Max(v => v.Date));
-        var accounts = await db.AllAccounts.AsNoTracking().ToListAsync();
+        var accounts = await db.Unscoped<Account>().AsNoTracking().ToListAsync();
         Assert.True(lastVisit.Count > accounts.Count * 3 / 4, "most accounts have been visited");
         foreach (var account in accounts)
         {
@@ -59,15 +61,15 @@ public sealed class DemoFieldWorkSeedTests(KamFactory app) : IClassFixture<KamFa
         var doneIds = done.ToDictionary(v => v.Id, v => v.Date);
         var lastContact = links.Where(l => l.Role == VisitContactRole.Met && doneIds.ContainsKey(l.VisitId))
             .GroupBy(l => l.ContactId).ToDictionary(g => g.Key, g => g.Max(l => doneIds[l.VisitId]));
-        foreach (var contact in await db.AllContacts.AsNoTracking().ToListAsync())
+        foreach (var contact in await db.Unscoped<Contact>().AsNoTracking().ToListAsync())
             Assert.Equal(lastContact.TryGetValue(contact.Id, out var met) ? met : null, contact.LastContactedOn);
 
         // The schedule finds work to do: overdue accounts, accounts due within three days, for am1 as well.
         var policy = new VisitPolicy();
-        Assert.True(await db.AllAccounts.Overdue(policy, today).CountAsync() >= 10);
-        Assert.True(await db.AllAccounts.DueWithin(policy, today, 3).CountAsync() >= 5);
-        Assert.True(await db.AllAccounts.Where(a => a.OwnerId == am1.Id).Overdue(policy, today).AnyAsync());
-        var onTime = await db.AllAccounts.CountAsync() - await db.AllAccounts.DueBy(policy, today.AddDays(3)).CountAsync();
+        Assert.True(await db.Unscoped<Account>().Overdue(policy, today).CountAsync() >= 10);
+        Assert.True(await db.Unscoped<Account>().DueWithin(policy, today, 3).CountAsync() >= 5);
+        Assert.True(await db.Unscoped<Account>().Where(a => a.OwnerId == am1.Id).Overdue(policy, today).AnyAsync());
+        var onTime = await db.Unscoped<Account>().CountAsync() - await db.Unscoped<Account>().DueBy(policy, today.AddDays(3)).CountAsync();
         Assert.True(onTime > accounts.Count / 2, "most accounts are on time");
     }
 
@@ -77,9 +79,9 @@ public sealed class DemoFieldWorkSeedTests(KamFactory app) : IClassFixture<KamFa
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KamDbContext>();
         var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().Today();
-        var ids = await db.Users.Where(u => u.UserName!.StartsWith("am")).ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        var ids = await db.Unscoped<User>().Where(u => u.UserName!.StartsWith("am")).ToDictionaryAsync(u => u.UserName!, u => u.Id);
 
-        var reports = await db.DailyReports.AsNoTracking().ToListAsync();
+        var reports = await db.Unscoped<DailyReport>().AsNoTracking().ToListAsync();
         Assert.DoesNotContain(reports, r => r.Date >= today);
         Assert.DoesNotContain(reports, r => r.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
         foreach (var am in new[] { "am1", "am2", "am3", "am4" })
@@ -89,18 +91,18 @@ public sealed class DemoFieldWorkSeedTests(KamFactory app) : IClassFixture<KamFa
             Assert.Contains(own, r => r.Status == DailyReportStatus.Reviewed && r.ReviewComment is not null && r.ReviewedAt > r.SubmittedAt);
         }
         Assert.All(reports.Where(r => r.Status != DailyReportStatus.Draft), r => Assert.NotNull(r.SubmittedAt));
-        Assert.NotEmpty(await db.DaySummaries.ToListAsync());
+        Assert.NotEmpty(await db.Unscoped<DaySummary>().ToListAsync());
 
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).ToListAsync();
+        var meetings = await db.Unscoped<Meeting>().AsNoTracking().Include(m => m.Attendees).ToListAsync();
         Assert.Equal(12, meetings.Count);
         Assert.All(meetings, m => Assert.False(string.IsNullOrEmpty(m.Minutes)));
-        var items = await db.WorkItems.AsNoTracking().ToListAsync();
+        var items = await db.Unscoped<WorkItem>().AsNoTracking().ToListAsync();
         Assert.All(meetings, m => Assert.Contains(items, i => i.MeetingId == m.Id && i.Kind == WorkItemKind.ActionItem));
         var tasks = items.Where(i => i.Kind == WorkItemKind.Task).ToList();
         Assert.Contains(tasks, t => t.Status == WorkItemStatus.Done && t.DoneAt is not null);
         Assert.Contains(items, t => t.Status is WorkItemStatus.Open or WorkItemStatus.InProgress && t.DueOn < today);
         Assert.Contains(items, t => t.Status is WorkItemStatus.Open or WorkItemStatus.InProgress && t.DueOn >= today);
-        Assert.NotEmpty(await db.WorkItemNotes.ToListAsync());
+        Assert.NotEmpty(await db.Unscoped<WorkItemNote>().ToListAsync());
     }
 
     [Fact]
@@ -110,15 +112,15 @@ public sealed class DemoFieldWorkSeedTests(KamFactory app) : IClassFixture<KamFa
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KamDbContext>();
-            (visits, reports, items) = (await db.AllVisits.CountAsync(), await db.DailyReports.CountAsync(), await db.WorkItems.CountAsync());
+            (visits, reports, items) = (await db.Unscoped<Visit>().CountAsync(), await db.Unscoped<DailyReport>().CountAsync(), await db.Unscoped<WorkItem>().CountAsync());
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KamDbContext>();
-            Assert.Equal(visits, await db.AllVisits.CountAsync());
-            Assert.Equal(reports, await db.DailyReports.CountAsync());
-            Assert.Equal(items, await db.WorkItems.CountAsync());
+            Assert.Equal(visits, await db.Unscoped<Visit>().CountAsync());
+            Assert.Equal(reports, await db.Unscoped<DailyReport>().CountAsync());
+            Assert.Equal(items, await db.Unscoped<WorkItem>().CountAsync());
         }
     }
 }

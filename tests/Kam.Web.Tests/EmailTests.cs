@@ -1,5 +1,6 @@
 using System.Text;
 using Kam.Core.Notifications;
+using Kam.Core.Users;
 using Kam.Infrastructure.Mail;
 using Kam.Web.Jobs;
 using Kam.Web.Resources;
@@ -49,7 +50,7 @@ public sealed class EmailTests(KamFactory app)
         Assert.Equal("kam@kam.example.cn", english.From.Mailboxes.Single().Address);
 
         await using var check = new SystemScope(app);
-        var emailed = await check.Db.Notifications.Where(n => new[] { stale, toZh, toEn, toNone }.Contains(n.Id))
+        var emailed = await check.Db.Unscoped<Notification>().Where(n => new[] { stale, toZh, toEn, toNone }.Contains(n.Id))
             .ToDictionaryAsync(n => n.Id, n => n.EmailedAt);
         Assert.NotNull(emailed[toZh]);
         Assert.NotNull(emailed[toEn]);
@@ -70,7 +71,7 @@ public sealed class EmailTests(KamFactory app)
         await using (var s = new SystemScope(app))
             Assert.Equal(0, await Sender(s, clock, closedPort).SendAsync());
         await using (var s = new SystemScope(app))
-            Assert.Null(await s.Db.Notifications.Where(n => n.Id == id).Select(n => n.EmailedAt).SingleAsync());
+            Assert.Null(await s.Db.Unscoped<Notification>().Where(n => n.Id == id).Select(n => n.EmailedAt).SingleAsync());
 
         await using var smtp = new FakeSmtpServer();
         clock.Advance(TimeSpan.FromMinutes(1));
@@ -101,7 +102,7 @@ public sealed class EmailTests(KamFactory app)
     {
         var name = await Users.Create(app, prefix);
         await using var s = new SystemScope(app);
-        var users = s.Db.Users.Where(u => u.UserName == name);
+        var users = s.Db.Unscoped<User>().Where(u => u.UserName == name);
         await users.ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, email).SetProperty(x => x.Culture, culture));
         return await users.Select(u => u.Id).SingleAsync();
     }
@@ -111,6 +112,6 @@ public sealed class EmailTests(KamFactory app)
         await using var s = new SystemScope(app);
         var dueOn = DateOnly.FromDateTime(at.UtcDateTime).AddDays(1);
         await s.Notifier(new FakeTimeProvider(at)).SendAsync([new NotificationMessage(userId, NotificationKinds.TaskDue, key, "交方案", dueOn, "/tasks")]);
-        return await s.Db.Notifications.Where(n => n.UserId == userId && n.Key == key).Select(n => n.Id).SingleAsync();
+        return await s.Db.Unscoped<Notification>().Where(n => n.UserId == userId && n.Key == key).Select(n => n.Id).SingleAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Kam.Core.Notifications;
+using Kam.Core.Users;
 using Kam.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,7 @@ public sealed class NotificationApiTests(KamFactory app)
         Assert.Equal(0, (int)(await (await other.GetAsync("/api/notifications")).ReadJson())["total"]!);
         await (await other.PostAsync("/api/notifications/read-all", null)).ReadJson();
         await using var s = new SystemScope(app);
-        Assert.Null(await s.Db.Notifications.Where(n => n.Id == theirs).Select(n => n.ReadAt).SingleAsync());
+        Assert.Null(await s.Db.Unscoped<Notification>().Where(n => n.Id == theirs).Select(n => n.ReadAt).SingleAsync());
     }
 
     [Fact]
@@ -94,14 +95,14 @@ public sealed class NotificationApiTests(KamFactory app)
     {
         var name = await Users.Create(app, prefix);
         await using var s = new SystemScope(app);
-        return (name, await s.Db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync());
+        return (name, await s.Db.Unscoped<User>().Where(u => u.UserName == name).Select(u => u.Id).SingleAsync());
     }
 
     private async Task<Guid> Send(Guid userId, NotificationMessage message)
     {
         await using var s = new SystemScope(app);
         Assert.Equal(1, await s.Notifier(TimeProvider.System).SendAsync([message]));
-        return await s.Db.Notifications.Where(n => n.UserId == userId && n.Key == message.Key).Select(n => n.Id).SingleAsync();
+        return await s.Db.Unscoped<Notification>().Where(n => n.UserId == userId && n.Key == message.Key).Select(n => n.Id).SingleAsync();
     }
 
     private static async Task<int> Unread(HttpClient client) =>

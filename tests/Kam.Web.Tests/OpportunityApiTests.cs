@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kam.Core.Audit;
 using Kam.Core.Common;
+using Kam.Core.Exports;
 using Kam.Core.Opportunities;
 using Kam.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -102,16 +104,16 @@ public sealed class OpportunityApiTests(KamFactory app)
         var account = await Accounts.Create(am1);
         var o = await Create(am1, account);
         var id = (Guid)o["id"]!;
-        var auditsBefore = await app.Read(db => db.AuditEntries.CountAsync(e => e.EntityId == id.ToString()));
+        var auditsBefore = await app.Read(db => db.Unscoped<AuditEntry>().CountAsync(e => e.EntityId == id.ToString()));
 
         var noReason = await (await Move(am1, o, "lost")).Problem(HttpStatusCode.BadRequest);
         Assert.Equal("输单须填写原因", (string?)noReason["errors"]!["lostReason"]![0]);
         var viaForm = await (await am1.PutAsJsonAsync($"/api/opportunities/{id}", new { name = "x", expectedAmount = 1m, stage = "lost", lostReason = " ", version = (string?)o["version"] }))
             .Problem(HttpStatusCode.BadRequest);
         Assert.NotNull(viaForm["errors"]!["lostReason"]);
-        var stored = await app.Read(db => db.AllOpportunities.AsNoTracking().SingleAsync(x => x.Id == id));
+        var stored = await app.Read(db => db.Unscoped<Opportunity>().AsNoTracking().SingleAsync(x => x.Id == id));
         Assert.Equal(("needs", OpportunityStatus.Open, (Guid)o["version"]!), (stored.Stage, stored.Status, stored.Version));
-        Assert.Equal(auditsBefore, await app.Read(db => db.AuditEntries.CountAsync(e => e.EntityId == id.ToString())));
+        Assert.Equal(auditsBefore, await app.Read(db => db.Unscoped<AuditEntry>().CountAsync(e => e.EntityId == id.ToString())));
 
         var bad = await (await am1.PostAsJsonAsync("/api/opportunities", new { accountId = account["id"], name = "", expectedAmount = -1m, stage = "lost" })).Problem(HttpStatusCode.BadRequest);
         Assert.NotNull(bad["errors"]!["name"]);
@@ -121,7 +123,7 @@ public sealed class OpportunityApiTests(KamFactory app)
         var lostNoReason = await (await am1.PostAsJsonAsync("/api/opportunities", new { accountId = account["id"], name = "n", expectedAmount = 1m, stage = "lost" })).Problem(HttpStatusCode.BadRequest);
         Assert.NotNull(lostNoReason["errors"]!["lostReason"]);
         var accountId = (Guid)account["id"]!;
-        Assert.Equal(1, await app.Read(db => db.AllOpportunities.CountAsync(x => x.AccountId == accountId)));
+        Assert.Equal(1, await app.Read(db => db.Unscoped<Opportunity>().CountAsync(x => x.AccountId == accountId)));
 
         var lost = await (await Move(am1, o, "lost", "价格高于竞品")).Ok<JsonObject>();
         Assert.Equal("Lost", (string?)lost["status"]);
@@ -209,7 +211,7 @@ public sealed class OpportunityApiTests(KamFactory app)
         var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(3, rows.Count);
         Assert.Contains(rows, r => (string)r["项目名称"] == $"甲{tag}" && (string)r["阶段"] == "初步接触");
-        var logged = await app.Read(db => db.ExportLogs.Where(l => l.Kind == "opportunities" && l.Filter.Contains(tag)).Select(l => l.Rows).ToListAsync());
+        var logged = await app.Read(db => db.Unscoped<ExportLog>().Where(l => l.Kind == "opportunities" && l.Filter.Contains(tag)).Select(l => l.Rows).ToListAsync());
         Assert.Equal([3], logged);
     }
 

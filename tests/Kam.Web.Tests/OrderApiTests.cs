@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kam.Core.Approvals;
+using Kam.Core.Contracts;
+using Kam.Core.Payments;
 using Kam.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -174,7 +177,7 @@ public sealed class OrderApiTests(KamFactory app)
         Assert.Matches(@"^BF-\d{4}-\d{6}$", (string?)makeUp["number"]);
         Assert.Equal((string?)order["shipments"]![0]!["number"], (string?)makeUp["originalNumber"]);
         Assert.Equal(0m, (decimal)withMakeUp["lines"]![0]!["makeUpApproved"]!);
-        var request = await app.Read(db => db.ApprovalRequests.AsNoTracking().SingleAsync(r => r.DocumentId == Guid.Parse((string)makeUp["id"]!)));
+        var request = await app.Read(db => db.Unscoped<ApprovalRequest>().AsNoTracking().SingleAsync(r => r.DocumentId == Guid.Parse((string)makeUp["id"]!)));
         Assert.Equal("makeup_shipment", request.DocumentType);
         Assert.Equal(40m, request.Amount);
 
@@ -205,7 +208,7 @@ public sealed class OrderApiTests(KamFactory app)
 
         var paid = await Orders.Create(assistant, account, new { productId = product["id"], quantity = 2 });
         paid = await Orders.Step(assistant, paid, "confirm");
-        await app.Change(async db => (await db.AllInstalments.SingleAsync(i => i.OrderId == Orders.Id(paid))).Collected = 5m);
+        await app.Change(async db => (await db.Unscoped<Instalment>().SingleAsync(i => i.OrderId == Orders.Id(paid))).Collected = 5m);
         var refused = await Orders.Step(assistant, paid, "cancel", new { reason = "客户取消" }, HttpStatusCode.Conflict);
         Assert.Equal("order.payments_collected", (string?)refused["code"]);
 
@@ -239,7 +242,7 @@ public sealed class OrderApiTests(KamFactory app)
             .Ok<JsonObject>(HttpStatusCode.Created);
         Assert.Equal("Pending", (string?)beyond["approval"]);
         Assert.Equal(1100m, await OrderedAmount(contract));
-        var request = await app.Read(db => db.ApprovalRequests.AsNoTracking().SingleAsync(r => r.DocumentId == Orders.Id(beyond)));
+        var request = await app.Read(db => db.Unscoped<ApprovalRequest>().AsNoTracking().SingleAsync(r => r.DocumentId == Orders.Id(beyond)));
         Assert.Equal("order", request.DocumentType);
         Assert.Equal(500m, request.Amount);
         Assert.Equal(Kam.Core.Approvals.ApprovalStatus.Pending, request.Status);
@@ -256,7 +259,7 @@ public sealed class OrderApiTests(KamFactory app)
         await Orders.Step(am1, beyond, "cancel", new { reason = "超出合同" });
         Assert.Equal(200m, await OrderedAmount(contract));
         Assert.Equal(Kam.Core.Approvals.ApprovalStatus.Withdrawn,
-            (await app.Read(db => db.ApprovalRequests.AsNoTracking().SingleAsync(r => r.DocumentId == Orders.Id(beyond)))).Status);
+            (await app.Read(db => db.Unscoped<ApprovalRequest>().AsNoTracking().SingleAsync(r => r.DocumentId == Orders.Id(beyond)))).Status);
 
         // A contract with a payment plan: confirming creates no receivable of the order's own.
         var planned = await Orders.Contract(app, account, am1Id, 5000m, withPaymentPlan: true);
@@ -418,5 +421,5 @@ public sealed class OrderApiTests(KamFactory app)
     }
 
     private Task<decimal> OrderedAmount(Guid contractId) =>
-        app.Read(db => db.AllContracts.AsNoTracking().Where(c => c.Id == contractId).Select(c => c.OrderedAmount).SingleAsync());
+        app.Read(db => db.Unscoped<Contract>().AsNoTracking().Where(c => c.Id == contractId).Select(c => c.OrderedAmount).SingleAsync());
 }

@@ -2,6 +2,7 @@ using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Notifications;
 using Kam.Core.Reports;
+using Kam.Core.Users;
 using Kam.Core.Visits;
 using Kam.Core.WorkItems;
 using Kam.Web.Tests.Infrastructure;
@@ -67,8 +68,8 @@ public sealed class ReminderTests(KamFactory app)
         var (_, submitted) = await NewManager("submitted");
         await using (var s = new SystemScope(app))
         {
-            s.Db.DailyReports.Add(new DailyReport { UserId = drafted, Date = today, Status = DailyReportStatus.Draft });
-            s.Db.DailyReports.Add(new DailyReport { UserId = submitted, Date = today, Status = DailyReportStatus.Submitted, SubmittedAt = DateTimeOffset.UtcNow });
+            s.Db.Unscoped<DailyReport>().Add(new DailyReport { UserId = drafted, Date = today, Status = DailyReportStatus.Draft });
+            s.Db.Unscoped<DailyReport>().Add(new DailyReport { UserId = submitted, Date = today, Status = DailyReportStatus.Submitted, SubmittedAt = DateTimeOffset.UtcNow });
             await s.Db.SaveChangesAsync();
         }
 
@@ -111,7 +112,7 @@ public sealed class ReminderTests(KamFactory app)
                 Item("已完成的事", today.AddDays(-2), WorkItemStatus.Done),
                 Item("取消的事", today.AddDays(1), WorkItemStatus.Cancelled),
             };
-            s.Db.WorkItems.AddRange(items);
+            s.Db.Unscoped<WorkItem>().AddRange(items);
             await s.Db.SaveChangesAsync();
             (tomorrow, late, done, cancelled) = (items[0].Id, items[1].Id, items[2].Id, items[3].Id);
         }
@@ -140,8 +141,8 @@ public sealed class ReminderTests(KamFactory app)
         await using (var s = new SystemScope(app))
         {
             var at = new DateTimeOffset(today.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
-            s.Db.AllVisits.Add(new Visit { AccountId = account, UserId = person, Status = VisitStatus.Planned, At = at, Date = today, PlannedAt = at });
-            s.Db.WorkItems.Add(new WorkItem { Title = "今天到期", OwnerId = person, AssignerId = person, DueOn = today, Status = WorkItemStatus.Open });
+            s.Db.Unscoped<Visit>().Add(new Visit { AccountId = account, UserId = person, Status = VisitStatus.Planned, At = at, Date = today, PlannedAt = at });
+            s.Db.Unscoped<WorkItem>().Add(new WorkItem { Title = "今天到期", OwnerId = person, AssignerId = person, DueOn = today, Status = WorkItemStatus.Open });
             await s.Db.SaveChangesAsync();
         }
 
@@ -153,10 +154,10 @@ public sealed class ReminderTests(KamFactory app)
             await s.Digest(SystemScope.At(today, 7, 31)).SendAsync();
 
         await using var check = new SystemScope(app);
-        var digest = Assert.Single(await check.Db.Notifications.Where(n => n.UserId == person && n.Kind == NotificationKinds.Digest).ToListAsync());
+        var digest = Assert.Single(await check.Db.Unscoped<Notification>().Where(n => n.UserId == person && n.Kind == NotificationKinds.Digest).ToListAsync());
         Assert.Equal($"digest:{today:yyyy-MM-dd}", digest.Key);
         Assert.Equal(new DigestCounts(0, 1, 1, 1), DigestCounts.Parse(digest.Subject));
-        Assert.False(await check.Db.Notifications.AnyAsync(n => n.UserId == idle && n.Kind == NotificationKinds.Digest));
+        Assert.False(await check.Db.Unscoped<Notification>().AnyAsync(n => n.UserId == idle && n.Kind == NotificationKinds.Digest));
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public sealed class ReminderTests(KamFactory app)
         // Each run counts only what it wrote itself: together they wrote every row of this moment, none twice.
         await using var check = new SystemScope(app);
         var now = clock.GetUtcNow();
-        Assert.Equal(await check.Db.Notifications.CountAsync(n => n.CreatedAt == now), runs.Sum(r => r.Total));
+        Assert.Equal(await check.Db.Unscoped<Notification>().CountAsync(n => n.CreatedAt == now), runs.Sum(r => r.Total));
     }
 
     private async Task<(string UserName, Guid Id)> NewManager(string prefix)
@@ -200,13 +201,13 @@ public sealed class ReminderTests(KamFactory app)
     private async Task<Guid> IdOf(string userName)
     {
         await using var s = new SystemScope(app);
-        return await s.Db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        return await s.Db.Unscoped<User>().Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     private static async Task<Guid> NewAccount(HttpClient client) => Guid.Parse((string)(await Accounts.Create(client))["id"]!);
 
     private static Task SetVisitClock(IKamDb db, Guid account, AccountTier tier, DateOnly visitDueBase) =>
-        db.AllAccounts.Where(a => a.Id == account)
+        db.Unscoped<Account>().Where(a => a.Id == account)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Tier, tier).SetProperty(a => a.VisitDueBase, visitDueBase));
 
     /// <summary>The notifications whose occasion names this account or work item.</summary>
@@ -214,12 +215,12 @@ public sealed class ReminderTests(KamFactory app)
     {
         await using var s = new SystemScope(app);
         var fragment = $":{subject}:";
-        return await s.Db.Notifications.Where(n => n.Key.Contains(fragment)).ToListAsync();
+        return await s.Db.Unscoped<Notification>().Where(n => n.Key.Contains(fragment)).ToListAsync();
     }
 
     private async Task<List<Notification>> ReportReminders(Guid userId)
     {
         await using var s = new SystemScope(app);
-        return await s.Db.Notifications.Where(n => n.UserId == userId && n.Kind == NotificationKinds.ReportMissing).ToListAsync();
+        return await s.Db.Unscoped<Notification>().Where(n => n.UserId == userId && n.Kind == NotificationKinds.ReportMissing).ToListAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Visits;
 using Kam.Web.Tests.Infrastructure;
@@ -103,7 +104,7 @@ public sealed class VisitApiTests(KamFactory app)
         Assert.NotNull(pastPlan["errors"]!["at"]);
 
         var id = (Guid)account["id"]!;
-        Assert.Equal(0, await app.Read(db => db.AllVisits.CountAsync(v => v.AccountId == id)));
+        Assert.Equal(0, await app.Read(db => db.Unscoped<Visit>().CountAsync(v => v.AccountId == id)));
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class VisitApiTests(KamFactory app)
         Assert.Equal("concurrency_conflict", (string?)stale["code"]);
 
         var id = (Guid)visit["id"]!;
-        await app.Change(async db => (await db.AllVisits.SingleAsync(v => v.Id == id)).RecordedAt = DateTimeOffset.UtcNow.AddDays(-8));
+        await app.Change(async db => (await db.Unscoped<Visit>().SingleAsync(v => v.Id == id)).RecordedAt = DateTimeOffset.UtcNow.AddDays(-8));
         var current = await (await am1.GetAsync($"/api/visits/{id}")).ReadJson();
         Assert.False((bool)current["can"]!["editRecord"]!);
         var late = await (await am1.PutAsJsonAsync($"/api/visits/{id}", new { summary = "八天后修改", version = current["version"] })).Problem(HttpStatusCode.Forbidden);
@@ -185,9 +186,9 @@ public sealed class VisitApiTests(KamFactory app)
         Guid overdueId = (Guid)overdue["id"]!, soonId = (Guid)soon["id"]!;
         await app.Change(async db =>
         {
-            var a = await db.AllAccounts.SingleAsync(x => x.Id == overdueId);
+            var a = await db.Unscoped<Account>().SingleAsync(x => x.Id == overdueId);
             a.VisitDueBase = Today.AddDays(-policy.DaysFor(a.Tier) - 5);
-            var b = await db.AllAccounts.SingleAsync(x => x.Id == soonId);
+            var b = await db.Unscoped<Account>().SingleAsync(x => x.Id == soonId);
             b.VisitDueBase = Today.AddDays(-policy.DaysFor(b.Tier) + 2);
         });
 
@@ -226,8 +227,8 @@ public sealed class VisitApiTests(KamFactory app)
         // A: 10 days overdue with a recent clock; C: 3 days overdue with a much older clock.
         await app.Change(async db =>
         {
-            (await db.AllAccounts.SingleAsync(x => x.Id == aId)).VisitDueBase = Today.AddDays(-policy.A - 10);
-            (await db.AllAccounts.SingleAsync(x => x.Id == cId)).VisitDueBase = Today.AddDays(-policy.C - 3);
+            (await db.Unscoped<Account>().SingleAsync(x => x.Id == aId)).VisitDueBase = Today.AddDays(-policy.A - 10);
+            (await db.Unscoped<Account>().SingleAsync(x => x.Id == cId)).VisitDueBase = Today.AddDays(-policy.C - 3);
         });
         var page = await (await am1.GetAsync($"/api/visits/overdue?search={Uri.EscapeDataString(stem)}")).ReadJson();
         Assert.Equal(2, (int)page["total"]!);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kam.Core.Common;
+using Kam.Core.Notifications;
 using Kam.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public sealed class WorkItemApiTests(KamFactory app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IKamDb>();
-        return await db.Notifications.AnyAsync(n => n.UserId == userId && n.Kind == kind && n.Key == key);
+        return await db.Unscoped<Notification>().AnyAsync(n => n.UserId == userId && n.Kind == kind && n.Key == key);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public enum AccountTier
 }
 
 /// <summary>A key customer and its archive record (客户档案). Never deleted: archived and restorable.</summary>
+[Scoped(Scope.Account)]
 public class Account : Entity, IArchivable, IBelongsToAccount
 {
     public string Name { get; set; } = "";
@@ -107,6 +108,7 @@ public class Account : Entity, IArchivable, IBelongsToAccount
 }
 
 /// <summary>A team member of an account: sees it like its owner does.</summary>
+[Scoped(Scope.Account)]
 public class AccountMember : IAudited, IBelongsToAccount
 {
     public Guid AccountId { get; set; }

@@ -12,10 +12,10 @@ public sealed class AccountHistory(IKamDb db)
 
     public async Task<Result<PagedResult<AuditRow>>> Handle(Guid accountId, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         var paging = new PageRequest(page, pageSize);
-        var entries = db.AuditEntries.AsNoTracking().Where(e => e.AccountId == accountId);
+        var entries = db.Unscoped<AuditEntry>().AsNoTracking().Where(e => e.AccountId == accountId);
         var total = await entries.CountAsync(ct);
         var items = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
         return new PagedResult<AuditRow>(items.Select(e => new AuditRow(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action,

@@ -1,5 +1,6 @@
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Accounts;
@@ -20,13 +21,13 @@ public sealed class AccountRules(IKamDb db, ICurrentUser me)
                 errors.Add(new FieldError("creditCodeNote", "account.credit_code_needs_reason"));
         }
 
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => new { u.IsActive }).FirstOrDefaultAsync(ct);
+        var owner = await db.Unscoped<User>().AsNoTracking().Where(u => u.Id == ownerId).Select(u => new { u.IsActive }).FirstOrDefaultAsync(ct);
         if (owner is not { IsActive: true })
             errors.Add(new FieldError("ownerId", "account.owner_invalid"));
 
         if (input.ParentId is { } parentId)
         {
-            if (parentId == self || !await db.Accounts.AnyAsync(a => a.Id == parentId, ct))
+            if (parentId == self || !await db.Read<Account>().AnyAsync(a => a.Id == parentId, ct))
                 errors.Add(new FieldError("parentId", "account.parent_invalid"));
         }
 
@@ -41,15 +42,15 @@ public sealed class AccountRules(IKamDb db, ICurrentUser me)
     public async Task<List<FieldError>> DuplicatesAsync(string name, string? code, Guid? self, CancellationToken ct)
     {
         var normalized = AccountNames.Normalize(name);
-        var duplicates = await db.AllAccounts
+        var duplicates = await db.Unscoped<Account>()
             .Where(a => a.ArchivedAt == null && a.Id != self && (a.NormalizedName == normalized || (code != null && a.CreditCode == code)))
-            .Select(a => new { a.Id, a.Name, a.CreditCode, a.NormalizedName, Owner = db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(a => new { a.Id, a.Name, a.CreditCode, a.NormalizedName, Owner = db.Unscoped<User>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
             .Take(2).ToListAsync(ct);
         var errors = new List<FieldError>();
         foreach (var d in duplicates)
         {
             var field = d.NormalizedName == normalized ? "name" : "creditCode";
-            var visible = await db.Accounts.AnyAsync(a => a.Id == d.Id, ct);
+            var visible = await db.Read<Account>().AnyAsync(a => a.Id == d.Id, ct);
             errors.Add(visible
                 ? new FieldError(field, "account.duplicate_visible", d.Name, d.Owner ?? "")
                 : new FieldError(field, "account.duplicate_hidden", d.Owner ?? ""));

@@ -14,9 +14,9 @@ public static class AccountSearch
     public static async Task RefreshAsync(IKamDb db, Account account, CancellationToken ct)
     {
         // Contacts being saved in this unit of work count as they are now, the others as stored.
-        var local = db.AllContacts.Local.Where(c => c.AccountId == account.Id).ToList();
+        var local = db.Unscoped<Contact>().Local.Where(c => c.AccountId == account.Id).ToList();
         var localIds = local.Select(c => c.Id).ToList();
-        var stored = await db.AllContacts
+        var stored = await db.Unscoped<Contact>()
             .Where(c => c.AccountId == account.Id && c.ArchivedAt == null && !localIds.Contains(c.Id))
             .Select(c => new { c.Name, c.Mobile }).ToListAsync(ct);
         account.SearchText = Build(account, stored.Select(c => (c.Name, c.Mobile))

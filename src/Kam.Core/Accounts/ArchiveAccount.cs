@@ -13,7 +13,7 @@ public sealed class ArchiveAccount(IKamDb db, ICurrentUser me, TimeProvider cloc
 
     private async Task<Result> Set(Guid id, bool archive, CancellationToken ct)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         if (!me.IsInRole(Roles.Head))
@@ -23,7 +23,7 @@ public sealed class ArchiveAccount(IKamDb db, ICurrentUser me, TimeProvider cloc
         if (!archive)
         {
             // Restoring must not create a second active account with the same name or credit code.
-            var active = await db.AllAccounts.AnyAsync(a => a.ArchivedAt == null && a.Id != id
+            var active = await db.Unscoped<Account>().AnyAsync(a => a.ArchivedAt == null && a.Id != id
                 && (a.NormalizedName == account.NormalizedName || (account.CreditCode != null && a.CreditCode == account.CreditCode)), ct);
             if (active)
                 return Error.Conflict("account.restore_duplicate");

@@ -18,6 +18,7 @@ public enum Attitude
 }
 
 /// <summary>A person at an account (联系人 / 关键人).</summary>
+[Scoped(Scope.Account)]
 public class Contact : Entity, IArchivable, IBelongsToAccount
 {
     public Guid AccountId { get; set; }

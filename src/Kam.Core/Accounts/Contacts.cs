@@ -29,18 +29,18 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
 {
     public async Task<Result<IReadOnlyList<ContactRow>>> List(Guid accountId, CancellationToken ct = default)
     {
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.OwnerId }).FirstOrDefaultAsync(ct);
+        var account = await db.Read<Account>().AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.OwnerId }).FirstOrDefaultAsync(ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         var seeMobiles = await SeesMobilesAsync(accountId, account.OwnerId, ct);
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId && c.ArchivedAt == null)
+        var contacts = await db.Read<Contact>().AsNoTracking().Where(c => c.AccountId == accountId && c.ArchivedAt == null)
             .OrderBy(c => c.Name).ToListAsync(ct);
         return contacts.Select(c => Row(c, seeMobiles)).ToList();
     }
 
     public async Task<Result<ContactRow>> Create(Guid accountId, ContactInput input, CancellationToken ct = default)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == accountId, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         if (!DataScope.EditsAccounts(me))
@@ -51,7 +51,7 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
             return invalid;
         var contact = new Contact { AccountId = accountId };
         Apply(contact, input);
-        db.AllContacts.Add(contact);
+        db.Unscoped<Contact>().Add(contact);
         await AccountSearch.RefreshAsync(db, account, ct);
         await db.SaveChangesAsync(ct);
         return Row(contact, seeMobiles: true);
@@ -59,7 +59,7 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
 
     public async Task<Result<ContactRow>> Update(Guid id, ContactInput input, CancellationToken ct = default)
     {
-        var contact = await db.Contacts.Include(c => c.Account).FirstOrDefaultAsync(c => c.Id == id && c.ArchivedAt == null, ct);
+        var contact = await db.Read<Contact>().Include(c => c.Account).FirstOrDefaultAsync(c => c.Id == id && c.ArchivedAt == null, ct);
         if (contact is null)
             return Error.NotFound("contact.not_found");
         if (!DataScope.EditsAccounts(me))
@@ -80,14 +80,14 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
 
     public async Task<Result> Archive(Guid id, CancellationToken ct = default)
     {
-        var contact = await db.Contacts.Include(c => c.Account).FirstOrDefaultAsync(c => c.Id == id && c.ArchivedAt == null, ct);
+        var contact = await db.Read<Contact>().Include(c => c.Account).FirstOrDefaultAsync(c => c.Id == id && c.ArchivedAt == null, ct);
         if (contact is null)
             return Error.NotFound("contact.not_found");
         if (!DataScope.EditsAccounts(me))
             return Error.Forbidden();
         contact.ArchivedAt = clock.GetUtcNow();
         // Whoever reported to the archived contact now reports to their manager.
-        foreach (var report in await db.Contacts.Where(c => c.ReportsToId == id).ToListAsync(ct))
+        foreach (var report in await db.Read<Contact>().Where(c => c.ReportsToId == id).ToListAsync(ct))
             report.ReportsToId = contact.ReportsToId;
         await AccountSearch.RefreshAsync(db, contact.Account!, ct);
         await db.SaveChangesAsync(ct);
@@ -100,7 +100,7 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
             return invalid;
         if (input.ReportsToId is { } boss)
         {
-            if (boss == self || !await db.Contacts.AnyAsync(c => c.Id == boss && c.AccountId == accountId && c.ArchivedAt == null, ct))
+            if (boss == self || !await db.Read<Contact>().AnyAsync(c => c.Id == boss && c.AccountId == accountId && c.ArchivedAt == null, ct))
                 return Error.Validation("reportsToId", "contact.reports_to_invalid");
             if (self is { } me && await ReportsUpTo(boss, me, ct))
                 return Error.Validation("reportsToId", "contact.reports_to_cycle");
@@ -117,14 +117,14 @@ public sealed class Contacts(IKamDb db, ICurrentUser me, IValidator<ContactInput
         {
             if (id == contact)
                 return true;
-            current = await db.Contacts.Where(c => c.Id == id).Select(c => c.ReportsToId).FirstOrDefaultAsync(ct);
+            current = await db.Read<Contact>().Where(c => c.Id == id).Select(c => c.ReportsToId).FirstOrDefaultAsync(ct);
         }
         return false;
     }
 
     private async Task<bool> SeesMobilesAsync(Guid accountId, Guid ownerId, CancellationToken ct) =>
         me.IsSystem || privacy.Value.FullMobileRoles.Any(me.IsInRole) || ownerId == me.Id
-        || (me.Id is { } id && await db.AccountMembers.AnyAsync(m => m.AccountId == accountId && m.UserId == id, ct));
+        || (me.Id is { } id && await db.Unscoped<AccountMember>().AnyAsync(m => m.AccountId == accountId && m.UserId == id, ct));
 
     private static void Apply(Contact c, ContactInput input)
     {

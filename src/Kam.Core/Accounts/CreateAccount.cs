@@ -20,7 +20,7 @@ public sealed class CreateAccount(IKamDb db, ICurrentUser me, IValidator<Account
         var account = new Account { OwnerId = ownerId };
         AccountRules.Apply(account, input, await settings.GetAsync(TierPolicy.SettingKey, TierPolicy.Default, ct));
         account.SearchText = AccountSearch.Build(account, []);
-        db.AllAccounts.Add(account);
+        db.Unscoped<Account>().Add(account);
         await db.SaveChangesAsync(ct);
         return account.Id;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kam.Core.Common;
 using Kam.Core.Exports;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -21,7 +22,7 @@ public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me
     /// <summary>Writes the workbook to <paramref name="path"/> and returns the number of accounts in it.</summary>
     public async Task<int> WriteAsync(AccountQuery query, string path, CancellationToken ct = default)
     {
-        var owners = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var count = 0;
         IEnumerable<Dictionary<string, object?>> Rows()
         {
@@ -54,7 +55,7 @@ public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me
         }
         await using (var file = File.Create(path))
             await file.SaveAsAsync(Rows(), sheetName: "客户档案", cancellationToken: ct);
-        db.ExportLogs.Add(new ExportLog
+        db.Unscoped<ExportLog>().Add(new ExportLog
         {
             UserId = me.Id,
             UserName = me.UserName,
@@ -70,8 +71,8 @@ public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me
     public async Task<PagedResult<ExportLog>> Log(int page, int pageSize, CancellationToken ct = default)
     {
         var paging = new PageRequest(page, pageSize);
-        var total = await db.ExportLogs.CountAsync(ct);
-        var items = await db.ExportLogs.AsNoTracking().OrderByDescending(e => e.CreatedAt).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var total = await db.Unscoped<ExportLog>().CountAsync(ct);
+        var items = await db.Unscoped<ExportLog>().AsNoTracking().OrderByDescending(e => e.CreatedAt).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
         return new PagedResult<ExportLog>(items, total);
     }
 }

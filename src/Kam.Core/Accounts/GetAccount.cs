@@ -1,5 +1,6 @@
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Accounts;
@@ -9,14 +10,14 @@ public sealed class GetAccount(IKamDb db, ICurrentUser me, Divisions divisions, 
 {
     public async Task<Result<AccountDetail>> Handle(Guid id, CancellationToken ct = default)
     {
-        var a = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var a = await db.Read<Account>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
             return Error.NotFound("account.not_found");
-        var memberIds = await db.AccountMembers.Where(m => m.AccountId == id).Select(m => m.UserId).ToListAsync(ct);
+        var memberIds = await db.Unscoped<AccountMember>().Where(m => m.AccountId == id).Select(m => m.UserId).ToListAsync(ct);
         var peopleIds = memberIds.Append(a.OwnerId).ToList();
-        var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var parentName = a.ParentId is { } pid ? await db.Accounts.Where(p => p.Id == pid).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
-        var contactCount = await db.Contacts.CountAsync(c => c.AccountId == id && c.ArchivedAt == null, ct);
+        var people = await db.Unscoped<User>().AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var parentName = a.ParentId is { } pid ? await db.Read<Account>().Where(p => p.Id == pid).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
+        var contactCount = await db.Read<Contact>().CountAsync(c => c.AccountId == id && c.ArchivedAt == null, ct);
         var isHead = me.IsInRole(Roles.Head);
         var onTeam = a.OwnerId == me.Id || (me.Id is { } myId && memberIds.Contains(myId));
         var can = new AccountPermissions(

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -55,7 +57,7 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
         var pending = new List<Account>(Batch);
         async Task Flush()
         {
-            db.AllAccounts.AddRange(pending);
+            db.Unscoped<Account>().AddRange(pending);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             imported += pending.Count;
@@ -137,7 +139,7 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
             return;
         var names = batch.Select(b => b.Account.NormalizedName).ToList();
         var codes = batch.Where(b => b.Account.CreditCode != null).Select(b => b.Account.CreditCode!).ToList();
-        var existing = await db.AllAccounts.AsNoTracking().Where(a => a.ArchivedAt == null && (names.Contains(a.NormalizedName) || codes.Contains(a.CreditCode!)))
+        var existing = await db.Unscoped<Account>().AsNoTracking().Where(a => a.ArchivedAt == null && (names.Contains(a.NormalizedName) || codes.Contains(a.CreditCode!)))
             .Select(a => new { a.NormalizedName, a.CreditCode }).ToListAsync(ct);
         var takenNames = existing.Select(e => e.NormalizedName).ToHashSet();
         var takenCodes = existing.Where(e => e.CreditCode != null).Select(e => e.CreditCode!).ToHashSet();
@@ -252,9 +254,9 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
     /// <summary>Active account managers and heads, by user name and by display name (null where a name is shared).</summary>
     private async Task<Dictionary<string, Guid?>> OwnersAsync(CancellationToken ct)
     {
-        var people = await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
+        var people = await (from u in db.Unscoped<User>()
+                            join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+                            join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                             where u.IsActive && (r.Name == Roles.AccountManager || r.Name == Roles.Head)
                             select new { u.Id, u.UserName, u.DisplayName }).Distinct().ToListAsync(ct);
         var map = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Accounts;
@@ -37,7 +38,7 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
 
     public IQueryable<Account> Filter(AccountQuery q)
     {
-        var accounts = q.Archived == true ? db.Accounts.Where(a => a.ArchivedAt != null) : db.Accounts.Where(a => a.ArchivedAt == null);
+        var accounts = q.Archived == true ? db.Read<Account>().Where(a => a.ArchivedAt != null) : db.Read<Account>().Where(a => a.ArchivedAt == null);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
@@ -85,7 +86,7 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
     public async Task<IReadOnlyList<AccountRow>> Rows(IReadOnlyList<Account> page, CancellationToken ct)
     {
         var ownerIds = page.Select(a => a.OwnerId).Distinct().ToList();
-        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return page.Select(a => new AccountRow(a.Id, a.Name, a.ShortName, a.CreditCode, a.Category, a.Tier, a.Status,
             a.ProvinceCode, a.CityCode, divisions.PathOf(a.ProvinceCode, a.CityCode, null), a.OwnerId,
             owners.GetValueOrDefault(a.OwnerId, ""), a.AnnualPurchase, Tags.Split(a.Tags), a.UpdatedAt, a.ArchivedAt is not null)).ToList();

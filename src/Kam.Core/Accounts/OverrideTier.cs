@@ -22,7 +22,7 @@ public sealed class OverrideTier(IKamDb db, ICurrentUser me, IValidator<TierOver
 {
     public async Task<Result> Handle(Guid id, TierOverrideInput input, CancellationToken ct = default)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         if (!me.IsInRole(Roles.Head))
@@ -61,7 +61,7 @@ public sealed class ManageTierPolicy(IKamDb db, ICurrentUser me, Settings settin
         // Recomputed in batches so a 50,000-account archive never sits in memory at once; each change is audited.
         for (var skip = 0; ; skip += 500)
         {
-            var batch = await db.AllAccounts.OrderBy(a => a.Id).Skip(skip).Take(500).ToListAsync(ct);
+            var batch = await db.Unscoped<Account>().OrderBy(a => a.Id).Skip(skip).Take(500).ToListAsync(ct);
             if (batch.Count == 0)
                 break;
             foreach (var account in batch)

@@ -1,5 +1,6 @@
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Accounts;
@@ -11,7 +12,7 @@ public sealed class SetAccountTeam(IKamDb db, ICurrentUser me)
 {
     public async Task<Result> Handle(Guid id, TeamInput input, CancellationToken ct = default)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         if (!me.IsInRole(Roles.Head))
@@ -19,7 +20,7 @@ public sealed class SetAccountTeam(IKamDb db, ICurrentUser me)
         if (account.Version != input.Version)
             return Error.Conflict();
         var wanted = input.MemberIds.Append(input.OwnerId).Distinct().ToList();
-        var active = await db.Users.Where(u => wanted.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+        var active = await db.Unscoped<User>().Where(u => wanted.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
         if (!active.Contains(input.OwnerId))
             return Error.Validation("ownerId", "account.owner_invalid");
         if (input.MemberIds.Any(m => !active.Contains(m)))
@@ -27,9 +28,9 @@ public sealed class SetAccountTeam(IKamDb db, ICurrentUser me)
 
         account.OwnerId = input.OwnerId;
         var members = input.MemberIds.Where(m => m != input.OwnerId).Distinct().ToHashSet();
-        var current = await db.AccountMembers.Where(m => m.AccountId == id).ToListAsync(ct);
-        db.AccountMembers.RemoveRange(current.Where(m => !members.Contains(m.UserId)));
-        db.AccountMembers.AddRange(members.Where(m => current.All(c => c.UserId != m)).Select(m => new AccountMember { AccountId = id, UserId = m }));
+        var current = await db.Unscoped<AccountMember>().Where(m => m.AccountId == id).ToListAsync(ct);
+        db.Unscoped<AccountMember>().RemoveRange(current.Where(m => !members.Contains(m.UserId)));
+        db.Unscoped<AccountMember>().AddRange(members.Where(m => current.All(c => c.UserId != m)).Select(m => new AccountMember { AccountId = id, UserId = m }));
         // The team is part of the account: its version moves even when only members changed.
         db.Entry(account).Property(a => a.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);

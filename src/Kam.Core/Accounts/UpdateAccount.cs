@@ -9,7 +9,7 @@ public sealed class UpdateAccount(IKamDb db, ICurrentUser me, IValidator<Account
 {
     public async Task<Result<Guid>> Handle(Guid id, AccountInput input, CancellationToken ct = default)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         if (!DataScope.EditsAccounts(me))

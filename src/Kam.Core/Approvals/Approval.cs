@@ -40,6 +40,7 @@ public enum ApprovalStepStatus
 /// One submission of one document for approval (审批): the steps the rules chose when it was submitted, decided in
 /// order. A document may be submitted again after a rejection: that is a new request, the old one stays as history.
 /// </summary>
+[Scoped(Scope.Person, Rule = typeof(ApprovalRequestScope))]
 public class ApprovalRequest : Entity
 {
     /// <summary>One of <see cref="ApprovalDocuments"/>.</summary>
@@ -69,6 +70,7 @@ public class ApprovalRequest : Entity
 }
 
 /// <summary>One reviewer's place in a request: the role that decides, or the person the head delegated it to, and the decision.</summary>
+[Scoped(Scope.Parent, Rule = typeof(ApprovalStepScope))]
 public class ApprovalStep : Entity
 {
     public Guid RequestId { get; set; }

@@ -13,7 +13,7 @@ public sealed class ApprovalAccess(IKamDb db, ICurrentUser me, ApprovalEngine en
 {
     public async Task<ApprovalRequest?> FindAsync(Guid id, bool track, CancellationToken ct)
     {
-        var query = db.ApprovalRequests.Include(r => r.Steps).AsQueryable();
+        var query = db.Unscoped<ApprovalRequest>().Include(r => r.Steps).AsQueryable();
         var request = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct);
         return request is not null && await VisibleAsync(request, ct) ? request : null;
     }

@@ -1,6 +1,8 @@
 using Kam.Core.Common;
 using Kam.Core.Identity;
 using Kam.Core.Notifications;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Approvals;
@@ -68,7 +70,7 @@ public sealed class ApprovalEngine(IKamDb db, ICurrentUser me, TimeProvider cloc
                 Status = i == 0 ? ApprovalStepStatus.Pending : ApprovalStepStatus.Waiting,
             });
         }
-        db.ApprovalRequests.Add(request);
+        db.Unscoped<ApprovalRequest>().Add(request);
         if (request.Steps.Count == 0)
             await CloseAsync(request, ApprovalStatus.Approved, ct);
         else
@@ -113,9 +115,9 @@ public sealed class ApprovalEngine(IKamDb db, ICurrentUser me, TimeProvider cloc
         if (step.DelegateId is { } delegateId)
             return [delegateId];
         var role = step.ApproverRole;
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
+        return await (from u in db.Unscoped<User>()
+                      join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+                      join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                       where u.IsActive && r.Name == role && u.Id != request.SubmitterId
                       select u.Id).Distinct().ToListAsync(ct);
     }

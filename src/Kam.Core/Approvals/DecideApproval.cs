@@ -1,4 +1,6 @@
 using Kam.Core.Common;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kam.Core.Approvals;
 
@@ -108,9 +110,9 @@ public sealed class DelegateApproval(IKamDb db, ICurrentUser me, ApprovalEngine 
     {
         string[] roles = [Identity.Roles.Head, Identity.Roles.Executive, Identity.Roles.Assistant];
         return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
+            from u in db.Unscoped<User>()
+            join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+            join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
             where u.Id == userId && u.IsActive && roles.Contains(r.Name!)
             select u, ct);
     }

@@ -1,5 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Approvals;
@@ -61,19 +62,19 @@ public sealed class ListApprovals(IKamDb db, ICurrentUser me, ApprovalEngine eng
         var myRoles = ApprovalRules.ApproverRoles.Where(me.IsInRole).ToList();
         return box switch
         {
-            ApprovalBox.Submitted => db.ApprovalRequests.Where(r => r.SubmitterId == id),
-            ApprovalBox.Decided => db.ApprovalRequests.Where(r => db.ApprovalSteps.Any(s => s.RequestId == r.Id && s.DeciderId == id)),
-            ApprovalBox.All when DataScope.SeesAllAccounts(me) => db.ApprovalRequests,
-            ApprovalBox.All => db.ApprovalRequests.Where(r => r.SubmitterId == id),
-            _ => db.ApprovalRequests.Where(r => r.Status == ApprovalStatus.Pending && r.SubmitterId != id
-                && db.ApprovalSteps.Any(s => s.RequestId == r.Id && s.Status == ApprovalStepStatus.Pending
+            ApprovalBox.Submitted => db.Unscoped<ApprovalRequest>().Where(r => r.SubmitterId == id),
+            ApprovalBox.Decided => db.Unscoped<ApprovalRequest>().Where(r => db.Unscoped<ApprovalStep>().Any(s => s.RequestId == r.Id && s.DeciderId == id)),
+            ApprovalBox.All when DataScope.SeesAllAccounts(me) => db.Unscoped<ApprovalRequest>(),
+            ApprovalBox.All => db.Unscoped<ApprovalRequest>().Where(r => r.SubmitterId == id),
+            _ => db.Unscoped<ApprovalRequest>().Where(r => r.Status == ApprovalStatus.Pending && r.SubmitterId != id
+                && db.Unscoped<ApprovalStep>().Any(s => s.RequestId == r.Id && s.Status == ApprovalStepStatus.Pending
                     && (s.DelegateId == id || (s.DelegateId == null && myRoles.Contains(s.ApproverRole))))),
         };
     }
 
     private async Task<PagedResult<ApprovalView>> ForDocumentAsync(string? type, Guid documentId, CancellationToken ct)
     {
-        var query = db.ApprovalRequests.Where(r => r.DocumentId == documentId);
+        var query = db.Unscoped<ApprovalRequest>().Where(r => r.DocumentId == documentId);
         if (!string.IsNullOrWhiteSpace(type))
             query = query.Where(r => r.DocumentType == type);
         var all = await query.Include(r => r.Steps).AsNoTracking().OrderByDescending(r => r.SubmittedAt).Take(50).ToListAsync(ct);
@@ -87,7 +88,7 @@ public sealed class ListApprovals(IKamDb db, ICurrentUser me, ApprovalEngine eng
         var userIds = requests.Select(r => r.SubmitterId)
             .Concat(requests.SelectMany(r => r.Steps).SelectMany(s => new[] { s.DeciderId, s.DelegateId }).OfType<Guid>())
             .Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+        var names = await db.Unscoped<User>().AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         string? Name(Guid? id) => id is { } v && names.TryGetValue(v, out var n) ? n : null;
         return requests.Select(r =>

@@ -41,7 +41,7 @@ public sealed class ManageApprovalRules(IKamDb db, ApprovalRules rules, Settings
     public async Task<ApprovalRulesView> Get(CancellationToken ct = default)
     {
         var all = await rules.GetAsync(ct);
-        var version = await db.Settings.AsNoTracking().Where(s => s.Key == ApprovalRules.Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
+        var version = await db.Unscoped<Setting>().AsNoTracking().Where(s => s.Key == ApprovalRules.Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
         return new ApprovalRulesView(all.Select(kv => new ApprovalRuleSet(kv.Key, kv.Value)).OrderBy(t => t.DocumentType).ToList(), version);
     }
 
@@ -49,7 +49,7 @@ public sealed class ManageApprovalRules(IKamDb db, ApprovalRules rules, Settings
     {
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
-        var current = await db.Settings.AsNoTracking().Where(s => s.Key == ApprovalRules.Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
+        var current = await db.Unscoped<Setting>().AsNoTracking().Where(s => s.Key == ApprovalRules.Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
         if (current != input.Version)
             return Error.Conflict();
         var value = (await rules.GetAsync(ct)).ToDictionary(kv => kv.Key, kv => kv.Value.ToList());

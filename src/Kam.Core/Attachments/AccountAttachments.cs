@@ -1,5 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,19 +13,19 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
 {
     public async Task<Result<IReadOnlyList<AttachmentRow>>> List(Guid accountId, CancellationToken ct = default)
     {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
-        var rows = await (from a in db.Attachments.AsNoTracking()
+        var rows = await (from a in db.Unscoped<Attachment>().AsNoTracking()
                           where a.AccountId == accountId && a.ArchivedAt == null
                           orderby a.CreatedAt descending
                           select new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.Kind,
-                              db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(), a.CreatedAt)).ToListAsync(ct);
+                              db.Unscoped<User>().Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(), a.CreatedAt)).ToListAsync(ct);
         return rows;
     }
 
     public async Task<Result<Guid>> Upload(Guid accountId, string fileName, string contentType, long length, AttachmentKind kind, Stream content, CancellationToken ct = default)
     {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         if (!DataScope.EditsAccounts(me))
             return Error.Forbidden();
@@ -43,16 +44,16 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
         };
         attachment.StoredName = $"{accountId:N}/{attachment.Id:N}{extension}";
         await files.SaveAsync(attachment.StoredName, content, ct);
-        db.Attachments.Add(attachment);
+        db.Unscoped<Attachment>().Add(attachment);
         await db.SaveChangesAsync(ct);
         return attachment.Id;
     }
 
     public async Task<Result<(AttachmentRow Row, Stream Content)>> Download(Guid id, CancellationToken ct = default)
     {
-        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ArchivedAt == null, ct);
+        var attachment = await db.Unscoped<Attachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ArchivedAt == null, ct);
         // The account's scope decides: an attachment of an account you cannot see does not exist for you.
-        if (attachment is null || !await db.Accounts.AnyAsync(a => a.Id == attachment.AccountId, ct))
+        if (attachment is null || !await db.Read<Account>().AnyAsync(a => a.Id == attachment.AccountId, ct))
             return Error.NotFound("attachment.not_found");
         var stream = files.Open(attachment.StoredName);
         if (stream is null)

@@ -10,6 +10,7 @@ public enum AttachmentKind
 }
 
 /// <summary>A document kept with an account (business licence, signed agreement...), stored under Kam:DataDir.</summary>
+[Scoped(Scope.Account)]
 public class Attachment : Entity, IBelongsToAccount, IArchivable
 {
     public Guid AccountId { get; set; }

@@ -1,3 +1,5 @@
+using Kam.Core.Common;
+
 namespace Kam.Core.Audit;
 
 public enum AuditAction
@@ -10,6 +12,7 @@ public enum AuditAction
 }
 
 /// <summary>One change to one record, written in the same transaction as the change itself.</summary>
+[Scoped(Scope.System)]
 public class AuditEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

@@ -18,7 +18,7 @@ public sealed class ListAuditEntries(IKamDb db)
     public async Task<PagedResult<AuditRow>> Handle(AuditQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page, q.PageSize);
-        var entries = db.AuditEntries.AsNoTracking();
+        var entries = db.Unscoped<AuditEntry>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.EntityType))
             entries = entries.Where(e => e.EntityType == q.EntityType);
         if (!string.IsNullOrWhiteSpace(q.EntityId))
@@ -38,5 +38,5 @@ public sealed class ListAuditEntries(IKamDb db)
     }
 
     public async Task<IReadOnlyList<string>> EntityTypes(CancellationToken ct = default) =>
-        await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        await db.Unscoped<AuditEntry>().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
 }

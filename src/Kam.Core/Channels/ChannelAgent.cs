@@ -3,6 +3,7 @@ using Kam.Core.Common;
 namespace Kam.Core.Channels;
 
 /// <summary>An agent or dealer serving key accounts in a territory under an agreement (渠道代理).</summary>
+[Scoped(Scope.Department)]
 public class ChannelAgent : Entity, IArchivable
 {
     public string Name { get; set; } = "";
@@ -26,6 +27,7 @@ public class ChannelAgent : Entity, IArchivable
 }
 
 /// <summary>An account an agent serves.</summary>
+[Scoped(Scope.Account)]
 public class AgentAccount : IAudited, IBelongsToAccount
 {
     public Guid AgentId { get; set; }

@@ -49,7 +49,7 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
     public async Task<PagedResult<AgentRow>> List(AgentQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize);
-        var agents = db.ChannelAgents.AsNoTracking().Where(a => a.ArchivedAt == null);
+        var agents = db.Unscoped<ChannelAgent>().AsNoTracking().Where(a => a.ArchivedAt == null);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim()) + "%";
@@ -65,7 +65,7 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
 
     public async Task<Result<AgentRow>> Get(Guid id, CancellationToken ct = default)
     {
-        var agent = await db.ChannelAgents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ArchivedAt == null, ct);
+        var agent = await db.Unscoped<ChannelAgent>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ArchivedAt == null, ct);
         return agent is null ? Error.NotFound("agent.not_found") : (await RowsAsync([agent], ct))[0];
     }
 
@@ -78,7 +78,7 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
         ChannelAgent? agent;
         if (id is { } existing)
         {
-            agent = await db.ChannelAgents.FirstOrDefaultAsync(a => a.Id == existing && a.ArchivedAt == null, ct);
+            agent = await db.Unscoped<ChannelAgent>().FirstOrDefaultAsync(a => a.Id == existing && a.ArchivedAt == null, ct);
             if (agent is null)
                 return Error.NotFound("agent.not_found");
             if (input.Version != agent.Version)
@@ -87,10 +87,10 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
         else
         {
             agent = new ChannelAgent();
-            db.ChannelAgents.Add(agent);
+            db.Unscoped<ChannelAgent>().Add(agent);
         }
         var accountIds = (input.AccountIds ?? []).Distinct().ToList();
-        if (accountIds.Count > 0 && await db.Accounts.CountAsync(a => accountIds.Contains(a.Id), ct) != accountIds.Count)
+        if (accountIds.Count > 0 && await db.Read<Account>().CountAsync(a => accountIds.Contains(a.Id), ct) != accountIds.Count)
             return Error.Validation("accountIds", "agent.account_unknown");
 
         agent.Name = input.Name.Trim();
@@ -101,9 +101,9 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
         agent.ContactPerson = AccountRules.Clean(input.ContactPerson);
         agent.ContactPhone = AccountRules.Clean(input.ContactPhone);
         agent.Notes = AccountRules.Clean(input.Notes);
-        var current = await db.AgentAccounts.Where(x => x.AgentId == agent.Id).ToListAsync(ct);
-        db.AgentAccounts.RemoveRange(current.Where(c => !accountIds.Contains(c.AccountId)));
-        db.AgentAccounts.AddRange(accountIds.Where(a => current.All(c => c.AccountId != a)).Select(a => new AgentAccount { AgentId = agent.Id, AccountId = a }));
+        var current = await db.Unscoped<AgentAccount>().Where(x => x.AgentId == agent.Id).ToListAsync(ct);
+        db.Unscoped<AgentAccount>().RemoveRange(current.Where(c => !accountIds.Contains(c.AccountId)));
+        db.Unscoped<AgentAccount>().AddRange(accountIds.Where(a => current.All(c => c.AccountId != a)).Select(a => new AgentAccount { AgentId = agent.Id, AccountId = a }));
         if (await db.SaveOrConflictAsync(ct) is { } conflict)
             return conflict;
         return agent.Id;
@@ -112,8 +112,8 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
     private async Task<List<AgentRow>> RowsAsync(IReadOnlyList<ChannelAgent> agents, CancellationToken ct)
     {
         var ids = agents.Select(a => a.Id).ToList();
-        var served = await (from x in db.AgentAccounts
-                            join a in db.Accounts on x.AccountId equals a.Id
+        var served = await (from x in db.Unscoped<AgentAccount>()
+                            join a in db.Read<Account>() on x.AccountId equals a.Id
                             where ids.Contains(x.AgentId)
                             select new { x.AgentId, a.Id, a.Name }).ToListAsync(ct);
         return agents.Select(a =>

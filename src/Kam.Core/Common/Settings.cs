@@ -11,17 +11,17 @@ public sealed class Settings(IKamDb db)
 
     public async Task<T> GetAsync<T>(string key, T fallback, CancellationToken ct = default)
     {
-        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        var value = await db.Unscoped<Setting>().AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
         return value is null ? fallback : JsonSerializer.Deserialize<T>(value, Json) ?? fallback;
     }
 
     public async Task<Setting> SetAsync<T>(string key, T value, CancellationToken ct = default)
     {
-        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
+        var setting = await db.Unscoped<Setting>().FirstOrDefaultAsync(s => s.Key == key, ct);
         if (setting is null)
         {
             setting = new Setting { Key = key };
-            db.Settings.Add(setting);
+            db.Unscoped<Setting>().Add(setting);
         }
         setting.Value = JsonSerializer.Serialize(value, Json);
         return setting;

@@ -12,7 +12,7 @@ public sealed class ArchiveContract(IKamDb db, ContractRules rules, TimeProvider
 
     private async Task<Result> Set(Guid id, bool archive, CancellationToken ct)
     {
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contract = await db.Read<Contract>().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null)
             return Error.NotFound("contract.not_found");
         if (!rules.Drafts)

@@ -38,6 +38,7 @@ public enum ContractStatus
 /// amount (may be negative) and its <see cref="EndOn"/> the parent's new end if later; once approved it counts in the
 /// parent's <see cref="EffectiveAmount"/> and <see cref="EffectiveEndOn"/>.
 /// </summary>
+[Scoped(Scope.Account)]
 public class Contract : Entity, IBelongsToAccount, IArchivable
 {
     /// <summary>Automatic, from the configured pattern (e.g. KA-2026-0001); unique.</summary>
@@ -105,6 +106,7 @@ public class Contract : Entity, IBelongsToAccount, IArchivable
 }
 
 /// <summary>A counter behind automatic numbers (contracts, orders, shipments), one row per series and year.</summary>
+[Scoped(Scope.System)]
 public class NumberSequence : Entity
 {
     /// <summary>e.g. <c>contract:2026</c>.</summary>

@@ -15,7 +15,7 @@ public sealed class ContractApproval(IKamDb db) : IApprovalDocument
     public async Task ApplyAsync(ApprovalRequest request, ApprovalStatus outcome, CancellationToken ct)
     {
         // Unscoped: the approver acting now may be a delegate who does not otherwise see the account.
-        var contract = await db.AllContracts.FirstOrDefaultAsync(c => c.Id == request.DocumentId, ct);
+        var contract = await db.Unscoped<Contract>().FirstOrDefaultAsync(c => c.Id == request.DocumentId, ct);
         if (contract is null || contract.Status != ContractStatus.UnderReview)
             return;
         contract.Status = outcome switch
@@ -29,7 +29,7 @@ public sealed class ContractApproval(IKamDb db) : IApprovalDocument
             await Effective.RecomputeParentAsync(db, contract, ct);
     }
 
-    public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Contracts.AnyAsync(c => c.Id == documentId, ct);
+    public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Read<Contract>().AnyAsync(c => c.Id == documentId, ct);
 
     public string Link(Guid documentId) => $"/contracts/{documentId}";
 }

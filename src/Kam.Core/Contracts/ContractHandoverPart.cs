@@ -12,7 +12,7 @@ public sealed class ContractHandoverPart(IKamDb db) : IHandoverPart
     public int Order => 4;
 
     private IQueryable<Contract> InProgress(Guid userId) =>
-        db.AllContracts.Where(c => c.OwnerId == userId && c.Status != ContractStatus.Expired && c.Status != ContractStatus.Terminated);
+        db.Unscoped<Contract>().Where(c => c.OwnerId == userId && c.Status != ContractStatus.Expired && c.Status != ContractStatus.Terminated);
 
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => InProgress(userId).CountAsync(ct);
 

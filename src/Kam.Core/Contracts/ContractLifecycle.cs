@@ -1,6 +1,8 @@
 using Kam.Core.Common;
 using Kam.Core.Identity;
 using Kam.Core.Notifications;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Contracts;
@@ -24,7 +26,7 @@ public static class ContractLifecycle
     /// <summary>Moves signed contracts into force and running ones out of it; returns how many moved.</summary>
     public static async Task<int> AdvanceAsync(IKamDb db, DateOnly today, CancellationToken ct)
     {
-        var due = await db.AllContracts
+        var due = await db.Unscoped<Contract>()
             .Where(c => (c.Status == ContractStatus.Signed && (c.StartOn <= today || c.EffectiveEndOn < today))
                 || (c.Status == ContractStatus.InForce && c.EffectiveEndOn < today))
             .Take(Batch).ToListAsync(ct);
@@ -53,19 +55,19 @@ public static class ContractLifecycle
     public static async Task<List<NotificationMessage>> ExpiringAsync(IKamDb db, DateOnly today, CancellationToken ct)
     {
         var until = today.AddDays(ListContracts.ExpiringDays);
-        var contracts = await db.AllContracts.AsNoTracking()
+        var contracts = await db.Unscoped<Contract>().AsNoTracking()
             .Where(c => (c.Status == ContractStatus.Signed || c.Status == ContractStatus.InForce)
                 && c.EffectiveEndOn >= today && c.EffectiveEndOn <= until && c.Kind != ContractKind.Supplementary && c.ArchivedAt == null)
             .Select(c => new { c.Id, c.Number, c.Title, c.OwnerId, c.EffectiveEndOn }).ToListAsync(ct);
         if (contracts.Count == 0)
             return [];
-        var heads = await (from u in db.Users
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
+        var heads = await (from u in db.Unscoped<User>()
+                           join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+                           join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                            where u.IsActive && r.Name == Roles.Head
                            select u.Id).Distinct().ToListAsync(ct);
         var owners = contracts.Select(c => c.OwnerId).Distinct().ToList();
-        var activeOwners = (await db.Users.Where(u => owners.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var activeOwners = (await db.Unscoped<User>().Where(u => owners.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
         return contracts.SelectMany(c => heads.Append(c.OwnerId).Distinct().Where(id => heads.Contains(id) || activeOwners.Contains(id))
                 .Select(userId => new NotificationMessage(userId, NotificationKinds.ContractExpiring,
                     $"contract_expiring:{c.Id}:{c.EffectiveEndOn:yyyy-MM-dd}", $"{c.Number} {c.Title}", c.EffectiveEndOn, $"/contracts/{c.Id}")))

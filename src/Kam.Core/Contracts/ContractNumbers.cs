@@ -31,7 +31,7 @@ public sealed partial class ContractNumbers(IKamDb db, ICurrentUser me, Settings
     {
         var pattern = await PatternAsync(ct);
         var key = KeyOf(pattern, clock.Today());
-        var last = await db.NumberSequences.AsNoTracking().Where(s => s.Key == key).Select(s => s.Last).FirstOrDefaultAsync(ct);
+        var last = await db.Unscoped<NumberSequence>().AsNoTracking().Where(s => s.Key == key).Select(s => s.Last).FirstOrDefaultAsync(ct);
         return new ContractNumbering(pattern, Format(pattern, clock.Today(), last + 1));
     }
 
@@ -83,11 +83,11 @@ public sealed partial class ContractNumbers(IKamDb db, ICurrentUser me, Settings
         var pattern = await PatternAsync(ct);
         var today = clock.Today();
         var key = KeyOf(pattern, today);
-        var sequence = await db.NumberSequences.FirstOrDefaultAsync(s => s.Key == key, ct);
+        var sequence = await db.Unscoped<NumberSequence>().FirstOrDefaultAsync(s => s.Key == key, ct);
         if (sequence is null)
         {
             sequence = new NumberSequence { Key = key };
-            db.NumberSequences.Add(sequence);
+            db.Unscoped<NumberSequence>().Add(sequence);
         }
         sequence.Last++;
         return Format(pattern, today, sequence.Last);

@@ -1,6 +1,7 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Contracts;
@@ -52,14 +53,14 @@ public sealed class ContractRules(IKamDb db, ICurrentUser me, TimeProvider clock
     {
         var errors = new List<FieldError>();
         var accountId = input.AccountId!.Value;
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.Id, a.OwnerId, a.ArchivedAt }).FirstOrDefaultAsync(ct);
+        var account = await db.Read<Account>().AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.Id, a.OwnerId, a.ArchivedAt }).FirstOrDefaultAsync(ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         if (account.ArchivedAt is not null)
             errors.Add(new FieldError("accountId", "contract.account_archived"));
         if (input.ParentId is { } parentId)
         {
-            var parent = await db.Contracts.AsNoTracking().Where(p => p.Id == parentId)
+            var parent = await db.Read<Contract>().AsNoTracking().Where(p => p.Id == parentId)
                 .Select(p => new { p.AccountId, p.Kind, p.Status, p.ArchivedAt }).FirstOrDefaultAsync(ct);
             if (parent is null || parent.ArchivedAt is not null)
                 errors.Add(new FieldError("parentId", "contract.parent_unknown"));
@@ -71,10 +72,10 @@ public sealed class ContractRules(IKamDb db, ICurrentUser me, TimeProvider clock
                 errors.Add(new FieldError("parentId", "contract.parent_not_active"));
         }
         var ownerId = input.OwnerId ?? (contract.OwnerId != Guid.Empty && contract.AccountId == accountId ? contract.OwnerId : account.OwnerId);
-        if (ownerId != account.OwnerId && !await db.AccountMembers.AnyAsync(m => m.AccountId == accountId && m.UserId == ownerId, ct))
+        if (ownerId != account.OwnerId && !await db.Unscoped<AccountMember>().AnyAsync(m => m.AccountId == accountId && m.UserId == ownerId, ct))
             errors.Add(new FieldError("ownerId", "contract.owner_not_on_account"));
         if (input.OpportunityId is { } opportunityId
-            && !await db.AllOpportunities.AnyAsync(o => o.Id == opportunityId && o.AccountId == accountId, ct))
+            && !await db.Unscoped<Opportunity>().AnyAsync(o => o.Id == opportunityId && o.AccountId == accountId, ct))
             errors.Add(new FieldError("opportunityId", "contract.opportunity_unknown"));
         if (errors.Count > 0)
             return Error.Validation(errors);

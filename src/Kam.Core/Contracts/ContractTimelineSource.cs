@@ -14,7 +14,7 @@ public sealed class ContractTimelineSource(IKamDb db) : ITimelineSource
 
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
+        var entries = await db.Unscoped<AuditEntry>().AsNoTracking()
             .Where(e => e.AccountId == accountId && e.EntityType == nameof(Contract) && (e.Action == AuditAction.Insert || e.Action == AuditAction.Update))
             .OrderByDescending(e => e.At).Take(max * 3).ToListAsync(ct);
         var found = new List<(AuditEntry Entry, string Kind)>();
@@ -35,7 +35,7 @@ public sealed class ContractTimelineSource(IKamDb db) : ITimelineSource
                 found.Add((e, kind));
         }
         var ids = found.Select(f => Guid.TryParse(f.Entry.EntityId, out var id) ? id : Guid.Empty).Distinct().ToList();
-        var names = await db.AllContracts.AsNoTracking().Where(c => ids.Contains(c.Id))
+        var names = await db.Unscoped<Contract>().AsNoTracking().Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id.ToString(), c => c.Number + " " + c.Title, ct);
         return found.Take(max).Select(f => new TimelineEvent(f.Entry.At, f.Entry.UserName, f.Kind, names.GetValueOrDefault(f.Entry.EntityId))).ToList();
     }

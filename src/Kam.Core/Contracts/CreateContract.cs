@@ -20,7 +20,7 @@ public sealed class CreateContract(IKamDb db, ICurrentUser me, IValidator<Contra
         for (var attempt = 1; ; attempt++)
         {
             contract.Number = await numbers.NextAsync(ct);
-            db.AllContracts.Add(contract);
+            db.Unscoped<Contract>().Add(contract);
             try
             {
                 await db.SaveChangesAsync(ct);

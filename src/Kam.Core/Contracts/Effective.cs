@@ -16,7 +16,7 @@ public static class Effective
         if (contract.Kind == ContractKind.Supplementary)
             return;
         // Tracked on purpose: a supplement whose status just changed in this unit of work is seen with its new status.
-        var supplements = await db.AllContracts.Where(s => s.ParentId == contract.Id && s.ArchivedAt == null).ToListAsync(ct);
+        var supplements = await db.Unscoped<Contract>().Where(s => s.ParentId == contract.Id && s.ArchivedAt == null).ToListAsync(ct);
         foreach (var s in supplements.Where(s => ContractRules.Counts(s.Status)))
         {
             contract.EffectiveAmount += s.Amount;
@@ -30,7 +30,7 @@ public static class Effective
     {
         if (supplement.ParentId is not { } parentId)
             return;
-        var parent = await db.AllContracts.FirstOrDefaultAsync(p => p.Id == parentId, ct);
+        var parent = await db.Unscoped<Contract>().FirstOrDefaultAsync(p => p.Id == parentId, ct);
         if (parent is not null)
             await RecomputeAsync(db, parent, ct);
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Exports;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -38,12 +40,12 @@ public sealed class ExportContracts(IKamDb db, ListContracts list, ICurrentUser 
     /// <summary>Writes the workbook to <paramref name="path"/> and returns the number of contracts in it.</summary>
     public async Task<int> WriteAsync(ContractQuery query, string path, CancellationToken ct = default)
     {
-        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var users = await db.Unscoped<User>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var today = rules.Today;
         var count = 0;
         var rows = from c in list.Query(query with { Page = null, PageSize = null }).AsNoTracking()
-                   join a in db.AllAccounts on c.AccountId equals a.Id
-                   select new { c, AccountName = a.Name, ParentNumber = db.AllContracts.Where(p => p.Id == c.ParentId).Select(p => p.Number).FirstOrDefault() };
+                   join a in db.Unscoped<Account>() on c.AccountId equals a.Id
+                   select new { c, AccountName = a.Name, ParentNumber = db.Unscoped<Contract>().Where(p => p.Id == c.ParentId).Select(p => p.Number).FirstOrDefault() };
         IEnumerable<Dictionary<string, object?>> Rows()
         {
             foreach (var r in rows.AsEnumerable())
@@ -81,7 +83,7 @@ public sealed class ExportContracts(IKamDb db, ListContracts list, ICurrentUser 
         }
         await using (var file = File.Create(path))
             await file.SaveAsAsync(Rows(), sheetName: "合同协议", cancellationToken: ct);
-        db.ExportLogs.Add(new ExportLog
+        db.Unscoped<ExportLog>().Add(new ExportLog
         {
             UserId = me.Id,
             UserName = me.UserName,

@@ -1,5 +1,7 @@
 using Kam.Core.Accounts;
+using Kam.Core.Attachments;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Contracts;
@@ -45,7 +47,7 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
 
     public async Task<Result<PagedResult<ContractRow>>> ForAccount(Guid accountId, int? page, int? pageSize, CancellationToken ct = default)
     {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         return await List(new ContractQuery { Account = accountId, Page = page, PageSize = pageSize }, ct);
     }
@@ -56,16 +58,16 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
 
     public async Task<Result<ContractView>> Get(Guid id, CancellationToken ct = default)
     {
-        var c = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = await db.Read<Contract>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return Error.NotFound("contract.not_found");
-        var accountName = await db.AllAccounts.Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstAsync(ct);
-        var people = await db.Users.AsNoTracking().Where(u => u.Id == c.OwnerId || u.Id == c.DrafterId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var accountName = await db.Unscoped<Account>().Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstAsync(ct);
+        var people = await db.Unscoped<User>().AsNoTracking().Where(u => u.Id == c.OwnerId || u.Id == c.DrafterId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var parent = c.ParentId is { } pid
-            ? await db.AllContracts.AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Number, p.Title }).FirstOrDefaultAsync(ct)
+            ? await db.Unscoped<Contract>().AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Number, p.Title }).FirstOrDefaultAsync(ct)
             : null;
-        var supplements = await Rows(db.AllContracts.AsNoTracking().Where(s => s.ParentId == c.Id && s.ArchivedAt == null).OrderBy(s => s.CreatedAt), ct);
-        var copyName = c.SignedCopyId is { } copy ? await db.Attachments.Where(a => a.Id == copy).Select(a => a.FileName).FirstOrDefaultAsync(ct) : null;
+        var supplements = await Rows(db.Unscoped<Contract>().AsNoTracking().Where(s => s.ParentId == c.Id && s.ArchivedAt == null).OrderBy(s => s.CreatedAt), ct);
+        var copyName = c.SignedCopyId is { } copy ? await db.Unscoped<Attachment>().Where(a => a.Id == copy).Select(a => a.FileName).FirstOrDefaultAsync(ct) : null;
         return new ContractView(c.Id, c.Number, c.Kind, c.Status, c.AccountId, accountName, c.ParentId, parent?.Number, parent?.Title,
             c.OpportunityId, c.Title, c.Amount, c.Currency, c.StartOn, c.EndOn, c.EffectiveAmount, c.EffectiveEndOn, c.PaymentTerms,
             c.NonStandardTerms, c.Changes, c.OurSignatory, c.CustomerSignatory,
@@ -80,7 +82,7 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
 
     private IQueryable<Contract> Filter(ContractQuery q)
     {
-        var contracts = q.Archived == true ? db.Contracts.Where(c => c.ArchivedAt != null) : db.Contracts.Where(c => c.ArchivedAt == null);
+        var contracts = q.Archived == true ? db.Read<Contract>().Where(c => c.ArchivedAt != null) : db.Read<Contract>().Where(c => c.ArchivedAt == null);
         if (q.Status is { } status)
             contracts = contracts.Where(c => c.Status == status);
         if (q.Kind is { } kind)
@@ -103,7 +105,7 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
             var exact = "%" + Like.Escape(text) + "%";
             var number = "%" + Like.Escape(text.ToUpperInvariant()) + "%";
             // The matching accounts once (an IN list), not a lookup per contract.
-            var accounts = db.Accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)).Select(a => a.Id);
+            var accounts = db.Read<Account>().Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)).Select(a => a.Id);
             contracts = contracts.Where(c => EF.Functions.Like(c.Number, number, Like.EscapeCharacter)
                 || EF.Functions.Like(c.Title, exact, Like.EscapeCharacter)
                 || accounts.Contains(c.AccountId));
@@ -134,8 +136,8 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
     {
         var today = rules.Today;
         var rows = await (from c in page.AsNoTracking()
-                          join a in db.AllAccounts on c.AccountId equals a.Id
-                          join u in db.Users on c.OwnerId equals u.Id
+                          join a in db.Unscoped<Account>() on c.AccountId equals a.Id
+                          join u in db.Unscoped<User>() on c.OwnerId equals u.Id
                           select new { c, a.Name, u.DisplayName }).ToListAsync(ct);
         return rows.Select(r => new ContractRow(r.c.Id, r.c.Number, r.c.Kind, r.c.Status, r.c.AccountId, r.Name, r.c.Title, r.c.Amount,
             r.c.EffectiveAmount, r.c.StartOn, r.c.EffectiveEndOn, r.c.OwnerId, r.DisplayName, r.c.ParentId, r.c.SignedOn,

@@ -17,7 +17,7 @@ public sealed class SignContract(IKamDb db, ContractRules rules, AccountAttachme
 {
     public async Task<Result> Handle(Guid id, SignInput input, UploadedFile? file, CancellationToken ct = default)
     {
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contract = await db.Read<Contract>().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null)
             return Error.NotFound("contract.not_found");
         if (!rules.Manages)

@@ -16,7 +16,7 @@ public sealed class SubmitContract(IKamDb db, ContractRules rules, ApprovalEngin
 {
     public async Task<Result> Handle(Guid id, ContractActionInput input, CancellationToken ct = default)
     {
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contract = await db.Read<Contract>().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null)
             return Error.NotFound("contract.not_found");
         if (!rules.Drafts)
@@ -30,7 +30,7 @@ public sealed class SubmitContract(IKamDb db, ContractRules rules, ApprovalEngin
         var amount = contract.Amount;
         if (contract.ParentId is { } parentId)
         {
-            var parent = await db.AllContracts.AsNoTracking().Where(p => p.Id == parentId).Select(p => new { p.Status, p.EffectiveAmount }).FirstAsync(ct);
+            var parent = await db.Unscoped<Contract>().AsNoTracking().Where(p => p.Id == parentId).Select(p => new { p.Status, p.EffectiveAmount }).FirstAsync(ct);
             if (!ContractRules.TakesSupplements(parent.Status))
                 return Error.Validation("parentId", "contract.parent_not_active");
             amount = parent.EffectiveAmount + contract.Amount;

@@ -11,7 +11,7 @@ public sealed class TerminateContract(IKamDb db, ContractRules rules)
 {
     public async Task<Result> Handle(Guid id, TerminateInput input, CancellationToken ct = default)
     {
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contract = await db.Read<Contract>().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null)
             return Error.NotFound("contract.not_found");
         if (!rules.Manages)

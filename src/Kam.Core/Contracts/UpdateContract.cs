@@ -9,7 +9,7 @@ public sealed class UpdateContract(IKamDb db, IValidator<ContractInput> validato
 {
     public async Task<Result<Guid>> Handle(Guid id, ContractInput input, CancellationToken ct = default)
     {
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contract = await db.Read<Contract>().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null)
             return Error.NotFound("contract.not_found");
         if (!rules.Drafts)

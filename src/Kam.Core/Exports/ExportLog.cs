@@ -3,6 +3,7 @@ using Kam.Core.Common;
 namespace Kam.Core.Exports;
 
 /// <summary>Who exported what (domain.md: exports are logged), readable by the head.</summary>
+[Scoped(Scope.System)]
 public class ExportLog : Entity
 {
     public Guid? UserId { get; set; }

@@ -11,7 +11,7 @@ public sealed class OwnedAccountsPart(IKamDb db) : IHandoverPart
 
     public int Order => 0;
 
-    private IQueryable<Account> Owned(Guid userId) => db.AllAccounts.Where(a => a.OwnerId == userId);
+    private IQueryable<Account> Owned(Guid userId) => db.Unscoped<Account>().Where(a => a.OwnerId == userId);
 
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => Owned(userId).CountAsync(ct);
 
@@ -23,7 +23,7 @@ public sealed class OwnedAccountsPart(IKamDb db) : IHandoverPart
         var accounts = await Owned(fromUserId).ToListAsync(ct);
         var ids = accounts.Select(a => a.Id).ToList();
         // The receiver becomes owner; a team membership they had on the same account is now redundant.
-        db.AccountMembers.RemoveRange(await db.AccountMembers.Where(m => m.UserId == toUserId && ids.Contains(m.AccountId)).ToListAsync(ct));
+        db.Unscoped<AccountMember>().RemoveRange(await db.Unscoped<AccountMember>().Where(m => m.UserId == toUserId && ids.Contains(m.AccountId)).ToListAsync(ct));
         foreach (var account in accounts)
             account.OwnerId = toUserId;
         return accounts.Count;
@@ -37,23 +37,23 @@ public sealed class TeamMembershipsPart(IKamDb db) : IHandoverPart
 
     public int Order => 1;
 
-    public Task<int> CountAsync(Guid userId, CancellationToken ct) => db.AccountMembers.CountAsync(m => m.UserId == userId, ct);
+    public Task<int> CountAsync(Guid userId, CancellationToken ct) => db.Unscoped<AccountMember>().CountAsync(m => m.UserId == userId, ct);
 
     public async Task<IReadOnlyList<string>> ListAsync(Guid fromUserId, int max, CancellationToken ct) =>
-        await (from m in db.AccountMembers
-               join a in db.AllAccounts on m.AccountId equals a.Id
+        await (from m in db.Unscoped<AccountMember>()
+               join a in db.Unscoped<Account>() on m.AccountId equals a.Id
                where m.UserId == fromUserId
                orderby a.Name
                select a.Name).Take(max).ToListAsync(ct);
 
     public async Task<int> MoveAsync(Guid fromUserId, Guid toUserId, CancellationToken ct)
     {
-        var memberships = await db.AccountMembers.Where(m => m.UserId == fromUserId).ToListAsync(ct);
+        var memberships = await db.Unscoped<AccountMember>().Where(m => m.UserId == fromUserId).ToListAsync(ct);
         var accountIds = memberships.Select(m => m.AccountId).ToList();
-        var receiverAlready = await db.AccountMembers.Where(m => m.UserId == toUserId && accountIds.Contains(m.AccountId)).Select(m => m.AccountId).ToListAsync(ct);
-        var receiverOwns = await db.AllAccounts.Where(a => accountIds.Contains(a.Id) && (a.OwnerId == toUserId || a.OwnerId == fromUserId)).Select(a => a.Id).ToListAsync(ct);
-        db.AccountMembers.RemoveRange(memberships);
-        db.AccountMembers.AddRange(accountIds.Except(receiverAlready).Except(receiverOwns).Select(id => new AccountMember { AccountId = id, UserId = toUserId }));
+        var receiverAlready = await db.Unscoped<AccountMember>().Where(m => m.UserId == toUserId && accountIds.Contains(m.AccountId)).Select(m => m.AccountId).ToListAsync(ct);
+        var receiverOwns = await db.Unscoped<Account>().Where(a => accountIds.Contains(a.Id) && (a.OwnerId == toUserId || a.OwnerId == fromUserId)).Select(a => a.Id).ToListAsync(ct);
+        db.Unscoped<AccountMember>().RemoveRange(memberships);
+        db.Unscoped<AccountMember>().AddRange(accountIds.Except(receiverAlready).Except(receiverOwns).Select(id => new AccountMember { AccountId = id, UserId = toUserId }));
         return memberships.Count;
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Handovers;
@@ -52,7 +54,7 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
             Summary = JsonSerializer.Serialize(preview.Value.Lines, Json),
         };
-        db.Handovers.Add(handover);
+        db.Unscoped<Handover>().Add(handover);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return handover.Id;
@@ -62,7 +64,7 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
     {
         if (!me.IsInRole(Roles.Head) && !me.IsInRole(Roles.Assistant))
             return Error.Forbidden();
-        var h = await db.Handovers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var h = await db.Unscoped<Handover>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (h is null)
             return Error.NotFound("handover.not_found");
         return new HandoverRecord(h.Id, h.CreatedAt, await NameOf(h.FromUserId, ct), await NameOf(h.ToUserId, ct),
@@ -72,7 +74,7 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
 
     public async Task<IReadOnlyList<HandoverRecord>> Recent(CancellationToken ct = default)
     {
-        var ids = await db.Handovers.AsNoTracking().OrderByDescending(h => h.CreatedAt).Take(20).Select(h => h.Id).ToListAsync(ct);
+        var ids = await db.Unscoped<Handover>().AsNoTracking().OrderByDescending(h => h.CreatedAt).Take(20).Select(h => h.Id).ToListAsync(ct);
         var records = new List<HandoverRecord>();
         foreach (var id in ids)
         {
@@ -88,18 +90,18 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
             return Error.Forbidden("handover.only_head");
         if (from == to)
             return Error.Validation("toUserId", "handover.same_person");
-        if (!await db.Users.AnyAsync(u => u.Id == from, ct))
+        if (!await db.Unscoped<User>().AnyAsync(u => u.Id == from, ct))
             return Error.Validation("fromUserId", "user.not_found");
-        var receiverRoles = await (from ur in db.UserRoles
-                                   join r in db.Roles on ur.RoleId equals r.Id
+        var receiverRoles = await (from ur in db.Unscoped<IdentityUserRole<Guid>>()
+                                   join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                                    where ur.UserId == to
                                    select r.Name).ToListAsync(ct);
-        var receiverActive = await db.Users.AnyAsync(u => u.Id == to && u.IsActive, ct);
+        var receiverActive = await db.Unscoped<User>().AnyAsync(u => u.Id == to && u.IsActive, ct);
         if (!receiverActive || !(receiverRoles.Contains(Roles.AccountManager) || receiverRoles.Contains(Roles.Head)))
             return Error.Validation("toUserId", "handover.receiver_invalid");
         return null;
     }
 
     private async Task<string> NameOf(Guid id, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        await db.Unscoped<User>().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
 }

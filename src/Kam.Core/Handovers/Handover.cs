@@ -4,6 +4,7 @@ using Kam.Core.Users;
 namespace Kam.Core.Handovers;
 
 /// <summary>A record of one 客户移交: whose book went to whom, when, by whom, and how much of each kind moved.</summary>
+[Scoped(Scope.Department)]
 public class Handover : Entity
 {
     public Guid FromUserId { get; set; }

@@ -1,8 +1,11 @@
 using System.Globalization;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
 using Kam.Core.Visits;
 using Kam.Core.WorkItems;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Notifications;
@@ -45,16 +48,16 @@ public sealed class DailyDigest(IKamDb db, Notifier notifier, TimeProvider clock
         if (!Reminders.IsWorkingDay(today))
             return 0;
         var policy = await settings.GetAsync(VisitPolicy.SettingKey, new VisitPolicy(), ct);
-        var people = await db.Users
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && BusinessRoles.Contains(r.Name!))))
+        var people = await db.Unscoped<User>()
+            .Where(u => u.IsActive && db.Unscoped<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && db.Unscoped<Role>().Any(r => r.Id == ur.RoleId && BusinessRoles.Contains(r.Name!))))
             .Select(u => u.Id).ToListAsync(ct);
-        var unread = await db.Notifications.Where(n => n.ReadAt == null)
+        var unread = await db.Unscoped<Notification>().Where(n => n.ReadAt == null)
             .GroupBy(n => n.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var planned = await db.AllVisits.Where(v => v.Status == VisitStatus.Planned && v.Date == today)
+        var planned = await db.Unscoped<Visit>().Where(v => v.Status == VisitStatus.Planned && v.Date == today)
             .GroupBy(v => v.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var overdue = await db.AllAccounts.Overdue(policy, today)
+        var overdue = await db.Unscoped<Account>().Overdue(policy, today)
             .GroupBy(a => a.OwnerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var items = await db.WorkItems.Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress) && w.DueOn <= today)
+        var items = await db.Unscoped<WorkItem>().Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress) && w.DueOn <= today)
             .GroupBy(w => w.OwnerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
         var messages = new List<NotificationMessage>();

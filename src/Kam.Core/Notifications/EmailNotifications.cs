@@ -1,4 +1,5 @@
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -29,9 +30,9 @@ public sealed class EmailNotifications(IKamDb db, TimeProvider clock, INotificat
         if (!mailer.Enabled)
             return 0;
         var since = clock.GetUtcNow().AddDays(-1);
-        var pending = await (from n in db.Notifications
+        var pending = await (from n in db.Unscoped<Notification>()
                              where n.EmailedAt == null && n.CreatedAt >= since
-                             join u in db.Users on n.UserId equals u.Id
+                             join u in db.Unscoped<User>() on n.UserId equals u.Id
                              where u.IsActive && u.Email != null && u.Email != ""
                              orderby n.CreatedAt
                              select new NotificationMail(n.Id, u.Email!, u.DisplayName, u.Culture, n.Kind, n.Subject, n.DueOn, n.Link))
@@ -40,7 +41,7 @@ public sealed class EmailNotifications(IKamDb db, TimeProvider clock, INotificat
         foreach (var mail in pending)
         {
             var stamp = clock.GetUtcNow();
-            var claimed = await db.Notifications.Where(n => n.Id == mail.Id && n.EmailedAt == null)
+            var claimed = await db.Unscoped<Notification>().Where(n => n.Id == mail.Id && n.EmailedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, stamp), ct);
             if (claimed == 0)
                 continue; // another server has it
@@ -52,7 +53,7 @@ public sealed class EmailNotifications(IKamDb db, TimeProvider clock, INotificat
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 log.LogWarning(ex, "E-mail of notification {Id} failed; it is tried again on the next run", mail.Id);
-                await db.Notifications.Where(n => n.Id == mail.Id && n.EmailedAt == stamp)
+                await db.Unscoped<Notification>().Where(n => n.Id == mail.Id && n.EmailedAt == stamp)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, (DateTimeOffset?)null), CancellationToken.None);
                 break; // the server is likely down: leave the rest for the next run
             }

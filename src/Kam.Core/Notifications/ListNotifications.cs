@@ -35,6 +35,6 @@ public sealed class ListNotifications(IKamDb db, ICurrentUser me)
     private IQueryable<Notification> Mine()
     {
         var id = me.Id;
-        return id is null ? db.Notifications.Where(_ => false) : db.Notifications.AsNoTracking().Where(n => n.UserId == id);
+        return id is null ? db.Unscoped<Notification>().Where(_ => false) : db.Unscoped<Notification>().AsNoTracking().Where(n => n.UserId == id);
     }
 }

@@ -9,7 +9,7 @@ public sealed class MarkNotificationsRead(IKamDb db, ICurrentUser me, TimeProvid
     public async Task<Result> One(Guid id, CancellationToken ct = default)
     {
         var userId = me.Id;
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId, ct);
+        var notification = await db.Unscoped<Notification>().FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId, ct);
         if (notification is null)
             return Error.NotFound("notification.not_found");
         if (notification.ReadAt is null)
@@ -27,7 +27,7 @@ public sealed class MarkNotificationsRead(IKamDb db, ICurrentUser me, TimeProvid
         if (userId is null)
             return 0;
         var now = clock.GetUtcNow();
-        return await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
+        return await db.Unscoped<Notification>().Where(n => n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 }

@@ -1,3 +1,5 @@
+using Kam.Core.Common;
+
 namespace Kam.Core.Notifications;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Kam.Core.Notifications;
 /// with <see cref="Subject"/> and <see cref="DueOn"/>. <see cref="Key"/> names the occasion ("visit_due:{account}:{date}"):
 /// unique per person, so a reminder reaches its person once per occasion however many servers or runs try.
 /// </summary>
+[Scoped(Scope.Person, Rule = typeof(NotificationScope))]
 public class Notification
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

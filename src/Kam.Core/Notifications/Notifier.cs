@@ -15,7 +15,7 @@ public sealed record NotificationMessage(Guid UserId, string Kind, string Key, s
 public sealed class Notifier(IKamDb db, TimeProvider clock)
 {
     /// <summary>Adds the message to the unit of work of the caller (saved by the caller's SaveChanges).</summary>
-    public void Add(NotificationMessage message) => db.Notifications.Add(Create(message));
+    public void Add(NotificationMessage message) => db.Unscoped<Notification>().Add(Create(message));
 
     /// <summary>Saves the messages not sent before; returns how many were new.</summary>
     public async Task<int> SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken ct = default)
@@ -24,13 +24,13 @@ public sealed class Notifier(IKamDb db, TimeProvider clock)
         foreach (var byUser in messages.GroupBy(m => m.UserId))
         {
             var keys = byUser.Select(m => m.Key).Distinct().ToList();
-            var existing = (await db.Notifications.AsNoTracking().Where(n => n.UserId == byUser.Key && keys.Contains(n.Key))
+            var existing = (await db.Unscoped<Notification>().AsNoTracking().Where(n => n.UserId == byUser.Key && keys.Contains(n.Key))
                 .Select(n => n.Key).ToListAsync(ct)).ToHashSet();
             var fresh = byUser.DistinctBy(m => m.Key).Where(m => !existing.Contains(m.Key)).Select(Create).ToList();
             if (fresh.Count == 0)
                 continue;
             // One save per person; only when another server wrote one of the occasions meanwhile, one save per message.
-            db.Notifications.AddRange(fresh);
+            db.Unscoped<Notification>().AddRange(fresh);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -53,7 +53,7 @@ public sealed class Notifier(IKamDb db, TimeProvider clock)
 
     private async Task<bool> SaveOneAsync(Notification notification, CancellationToken ct)
     {
-        db.Notifications.Add(notification);
+        db.Unscoped<Notification>().Add(notification);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -63,7 +63,7 @@ public sealed class Notifier(IKamDb db, TimeProvider clock)
         {
             db.Entry(notification).State = EntityState.Detached;
             // Another server wrote the same occasion between our read and our write: the unique index kept it once.
-            if (await db.Notifications.AnyAsync(n => n.UserId == notification.UserId && n.Key == notification.Key, ct))
+            if (await db.Unscoped<Notification>().AnyAsync(n => n.UserId == notification.UserId && n.Key == notification.Key, ct))
                 return false;
             throw;
         }

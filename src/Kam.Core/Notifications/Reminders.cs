@@ -1,8 +1,11 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
 using Kam.Core.Reports;
+using Kam.Core.Users;
 using Kam.Core.Visits;
 using Kam.Core.WorkItems;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Notifications;
@@ -56,17 +59,17 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
     }
 
     private Task<List<NotificationMessage>> VisitsDueSoon(VisitPolicy policy, DateOnly today, CancellationToken ct) =>
-        VisitMessages(db.AllAccounts.DueWithin(policy, today, DueSoonDays), policy, NotificationKinds.VisitDue, "visit_due", ct);
+        VisitMessages(db.Unscoped<Account>().DueWithin(policy, today, DueSoonDays), policy, NotificationKinds.VisitDue, "visit_due", ct);
 
     // Due from OverdueWindowDays ago up to yesterday: overdue today, and recently.
     private Task<List<NotificationMessage>> VisitsJustOverdue(VisitPolicy policy, DateOnly today, CancellationToken ct) =>
-        VisitMessages(db.AllAccounts.DueWithin(policy, today.AddDays(-OverdueWindowDays), OverdueWindowDays - 1), policy,
+        VisitMessages(db.Unscoped<Account>().DueWithin(policy, today.AddDays(-OverdueWindowDays), OverdueWindowDays - 1), policy,
             NotificationKinds.VisitOverdue, "visit_overdue", ct);
 
     private async Task<List<NotificationMessage>> VisitMessages(IQueryable<Accounts.Account> accounts, VisitPolicy policy, string kind, string key, CancellationToken ct)
     {
         var rows = await (from a in accounts
-                          join u in db.Users on a.OwnerId equals u.Id
+                          join u in db.Unscoped<User>() on a.OwnerId equals u.Id
                           where u.IsActive
                           select new { a.Id, a.OwnerId, a.Name, a.Tier, a.VisitDueBase }).ToListAsync(ct);
         return rows.Select(a =>
@@ -81,10 +84,10 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
         var now = clock.Now();
         if (!IsWorkingDay(today) || TimeOnly.FromDateTime(now.DateTime) < ReportDeadline)
             return [];
-        var missing = await db.Users
+        var missing = await db.Unscoped<User>()
             .Where(u => u.IsActive
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.AccountManager))
-                && !db.DailyReports.Any(r => r.UserId == u.Id && r.Date == today && r.Status != DailyReportStatus.Draft))
+                && db.Unscoped<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && db.Unscoped<Role>().Any(r => r.Id == ur.RoleId && r.Name == Roles.AccountManager))
+                && !db.Unscoped<DailyReport>().Any(r => r.UserId == u.Id && r.Date == today && r.Status != DailyReportStatus.Draft))
             .Select(u => u.Id).ToListAsync(ct);
         return missing.Select(id => new NotificationMessage(id, NotificationKinds.ReportMissing, $"report_missing:{today:yyyy-MM-dd}",
             DueOn: today, Link: "/daily-reports")).ToList();
@@ -95,8 +98,8 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
 
     private async Task<List<NotificationMessage>> WorkItems(System.Linq.Expressions.Expression<Func<WorkItem, bool>> due, string kind, string key, CancellationToken ct)
     {
-        var rows = await (from w in db.WorkItems.Where(w => w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress).Where(due)
-                          join u in db.Users on w.OwnerId equals u.Id
+        var rows = await (from w in db.Unscoped<WorkItem>().Where(w => w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress).Where(due)
+                          join u in db.Unscoped<User>() on w.OwnerId equals u.Id
                           where u.IsActive
                           select new { w.Id, w.OwnerId, w.Title, w.DueOn }).ToListAsync(ct);
         return rows.Select(w => new NotificationMessage(w.OwnerId, kind, $"{key}:{w.Id}:{w.DueOn:yyyy-MM-dd}", w.Title, w.DueOn, $"/tasks/{w.Id}")).ToList();

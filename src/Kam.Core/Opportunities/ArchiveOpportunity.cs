@@ -12,7 +12,7 @@ public sealed class ArchiveOpportunity(IKamDb db, OpportunityRules rules, TimePr
 
     private async Task<Result> Set(Guid id, OpportunityVersionInput? input, bool archive, CancellationToken ct)
     {
-        var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
+        var opportunity = await db.Read<Opportunity>().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
             return Error.NotFound("opportunity.not_found");
         if (!rules.Writes)

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Exports;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -25,11 +27,11 @@ public sealed class ExportOpportunities(IKamDb db, ListOpportunities list, Oppor
     /// <summary>Writes the workbook to <paramref name="path"/> and returns the number of projects in it.</summary>
     public async Task<int> WriteAsync(OpportunityQuery query, string path, CancellationToken ct = default)
     {
-        var owners = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var stages = await rules.StagesAsync(ct);
         var filter = query with { Page = null, PageSize = null };
         var rows = from o in list.Query(filter)
-                   join a in db.AllAccounts on o.AccountId equals a.Id
+                   join a in db.Unscoped<Account>() on o.AccountId equals a.Id
                    select new { o, AccountName = a.Name };
         var count = 0;
         IEnumerable<Dictionary<string, object?>> Rows()
@@ -60,7 +62,7 @@ public sealed class ExportOpportunities(IKamDb db, ListOpportunities list, Oppor
         }
         await using (var file = File.Create(path))
             await file.SaveAsAsync(Rows(), sheetName: "合作项目", cancellationToken: ct);
-        db.ExportLogs.Add(new ExportLog
+        db.Unscoped<ExportLog>().Add(new ExportLog
         {
             UserId = me.Id,
             UserName = me.UserName,

@@ -17,7 +17,7 @@ public sealed class GetPipeline(IKamDb db, OpportunityRules rules, ListOpportuni
     {
         var stages = await rules.StagesAsync(ct);
         var since = rules.Today.AddDays(-ClosedDays);
-        var all = db.Opportunities.AsNoTracking().Where(o => o.ArchivedAt == null);
+        var all = db.Read<Opportunity>().AsNoTracking().Where(o => o.ArchivedAt == null);
         // An account manager's board is theirs unless they ask for a colleague's projects on the accounts they share.
         if (ownerId is { } owner)
             all = all.Where(o => o.OwnerId == owner);

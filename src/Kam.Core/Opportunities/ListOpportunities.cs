@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Opportunities;
@@ -19,7 +20,7 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
 
     public async Task<Result<OpportunityView>> Get(Guid id, CancellationToken ct = default)
     {
-        var opportunity = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        var opportunity = await db.Read<Opportunity>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
             return Error.NotFound("opportunity.not_found");
         return (await Views([opportunity], ct))[0];
@@ -28,10 +29,10 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
     /// <summary>The 商机 tab: the account's projects, open first, then by expected signing date.</summary>
     public async Task<Result<PagedResult<OpportunityView>>> ForAccount(Guid accountId, int? page, int? pageSize, CancellationToken ct = default)
     {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         var paging = new PageRequest(page ?? 1, pageSize ?? 10);
-        var all = db.Opportunities.AsNoTracking().Where(o => o.AccountId == accountId && o.ArchivedAt == null);
+        var all = db.Read<Opportunity>().AsNoTracking().Where(o => o.AccountId == accountId && o.ArchivedAt == null);
         var total = await all.CountAsync(ct);
         var rows = await all.OrderBy(o => o.Status == OpportunityStatus.Open ? 0 : 1).ThenBy(o => o.ExpectedSignOn).ThenBy(o => o.Id)
             .Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
@@ -43,7 +44,7 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
 
     public IQueryable<Opportunity> Filter(OpportunityQuery q)
     {
-        var all = db.Opportunities.AsNoTracking();
+        var all = db.Read<Opportunity>().AsNoTracking();
         var opportunities = q.Archived == true ? all.Where(o => o.ArchivedAt != null) : all.Where(o => o.ArchivedAt == null);
         if (q.AccountId is { } accountId)
             opportunities = opportunities.Where(o => o.AccountId == accountId);
@@ -62,7 +63,7 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
             opportunities = opportunities.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter)
-                || db.AllAccounts.Any(a => a.Id == o.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
+                || db.Unscoped<Account>().Any(a => a.Id == o.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
         }
         return opportunities;
     }
@@ -95,8 +96,8 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
     {
         var accountIds = page.Select(o => o.AccountId).Distinct().ToList();
         var ownerIds = page.Select(o => o.OwnerId).Distinct().ToList();
-        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var stages = await rules.StagesAsync(ct);
         return page.Select(o => new OpportunityView(o.Id, o.AccountId, accounts.GetValueOrDefault(o.AccountId, ""), o.Name, o.Products,
             o.ExpectedAmount, o.Stage, StageName(stages, o), o.Probability, o.Status, o.ExpectedSignOn, o.Competitors,

@@ -25,7 +25,7 @@ public sealed partial class ManageOpportunityStages(IKamDb db, ICurrentUser me, 
         var cleaned = stages.Select(s => s with { Key = s.Key.Trim(), Name = s.Name.Trim() }).ToList();
 
         var openKeys = cleaned.Where(s => s.Outcome == OpportunityStatus.Open).Select(s => s.Key).ToList();
-        var inUse = await db.AllOpportunities.Where(o => o.Status == OpportunityStatus.Open && !openKeys.Contains(o.Stage))
+        var inUse = await db.Unscoped<Opportunity>().Where(o => o.Status == OpportunityStatus.Open && !openKeys.Contains(o.Stage))
             .GroupBy(o => o.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
         if (inUse.Count > 0)
         {
@@ -43,7 +43,7 @@ public sealed partial class ManageOpportunityStages(IKamDb db, ICurrentUser me, 
             if (before.FirstOrDefault(b => b.Key == stage.Key) is { } old && old.Probability == stage.Probability)
                 continue;
             // The probability is the stage's: open projects in it follow (a derived value, set by statement).
-            await db.AllOpportunities.Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage.Key && o.Probability != stage.Probability)
+            await db.Unscoped<Opportunity>().Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage.Key && o.Probability != stage.Probability)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Probability, stage.Probability), ct);
         }
         await tx.CommitAsync(ct);

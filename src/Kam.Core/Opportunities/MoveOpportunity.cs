@@ -11,7 +11,7 @@ public sealed class MoveOpportunity(IKamDb db, OpportunityRules rules)
 {
     public async Task<Result> Handle(Guid id, OpportunityMoveInput input, CancellationToken ct = default)
     {
-        var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
+        var opportunity = await db.Read<Opportunity>().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
             return Error.NotFound("opportunity.not_found");
         if (!rules.Writes)
@@ -37,7 +37,7 @@ public sealed class MoveOpportunity(IKamDb db, OpportunityRules rules)
             if (input.Rank is { } wanted)
             {
                 // Make room: the cards from that place down shift by one (positions only: no version, no audit entry).
-                await db.AllOpportunities.Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage.Key && o.Rank >= wanted && o.Id != id)
+                await db.Unscoped<Opportunity>().Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage.Key && o.Rank >= wanted && o.Id != id)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.Rank, o => o.Rank + 1), ct);
                 rank = wanted;
             }

@@ -13,6 +13,7 @@ public enum OpportunityStatus
 /// A cooperation project (合作项目 / 商机) being developed with an account: it moves through the stages the head
 /// configures (<see cref="OpportunityStages"/>) until it is won or lost (lost needs a reason).
 /// </summary>
+[Scoped(Scope.Account)]
 public class Opportunity : Entity, IBelongsToAccount, IArchivable
 {
     public Guid AccountId { get; set; }

@@ -1,5 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Opportunities;
@@ -26,7 +27,7 @@ public sealed class OpportunityForecast(IKamDb db, ICurrentUser me, TimeProvider
             return Error.Validation("to", "opportunity.forecast_range", MaxMonths);
         var end = last.Value.AddMonths(1);
 
-        var all = db.Opportunities.AsNoTracking().Where(o => o.ArchivedAt == null);
+        var all = db.Read<Opportunity>().AsNoTracking().Where(o => o.ArchivedAt == null);
         if (!DataScope.SeesAllAccounts(me))
             all = all.Where(o => o.OwnerId == (me.Id ?? Guid.Empty));
         if (ownerId is { } owner)
@@ -49,7 +50,7 @@ public sealed class OpportunityForecast(IKamDb db, ICurrentUser me, TimeProvider
 
         var months = Enumerable.Range(0, (last.Value.Year - s.Year) * 12 + last.Value.Month - s.Month + 1).Select(i => s.AddMonths(i)).ToList();
         var people = open.Select(r => r.OwnerId).Concat(won.Select(r => r.OwnerId)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.Unscoped<User>().AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var lines = people.Select(p => Line(new Person(p, names.GetValueOrDefault(p, "")), months, open.Where(r => r.OwnerId == p), won.Where(r => r.OwnerId == p)))
             .OrderByDescending(l => l.Weighted).ThenBy(l => l.Person!.DisplayName).ToList();
         return new ForecastReport(s.ToString("yyyy-MM"), last.Value.ToString("yyyy-MM"), months.Select(m => m.ToString("yyyy-MM")).ToList(),

@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Handovers;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,13 @@ public sealed class OpportunityHandoverPart(IKamDb db) : IHandoverPart
 
     public int Order => 4;
 
-    private IQueryable<Opportunity> Open(Guid userId) => db.AllOpportunities.Where(o => o.OwnerId == userId && o.Status == OpportunityStatus.Open);
+    private IQueryable<Opportunity> Open(Guid userId) => db.Unscoped<Opportunity>().Where(o => o.OwnerId == userId && o.Status == OpportunityStatus.Open);
 
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => Open(userId).CountAsync(ct);
 
     public async Task<IReadOnlyList<string>> ListAsync(Guid fromUserId, int max, CancellationToken ct) =>
         (await (from o in Open(fromUserId)
-                join a in db.AllAccounts on o.AccountId equals a.Id
+                join a in db.Unscoped<Account>() on o.AccountId equals a.Id
                 orderby a.Name, o.Name
                 select new { o.Name, Account = a.Name }).Take(max).ToListAsync(ct))
         .Select(r => $"{r.Account}：{r.Name}").ToList();

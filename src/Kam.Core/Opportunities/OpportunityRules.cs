@@ -42,7 +42,7 @@ public sealed class OpportunityRules(IKamDb db, ICurrentUser me, TimeProvider cl
     }
 
     private async Task<bool> OnAccountAsync(Guid userId, Account account, CancellationToken ct) =>
-        account.OwnerId == userId || await db.AccountMembers.AnyAsync(m => m.AccountId == account.Id && m.UserId == userId, ct);
+        account.OwnerId == userId || await db.Unscoped<AccountMember>().AnyAsync(m => m.AccountId == account.Id && m.UserId == userId, ct);
 
     /// <summary>Checks entering <paramref name="stage"/> from where the project is now; nothing changes yet.</summary>
     public Error? CheckStage(Opportunity o, OpportunityStage stage, string? lostReason, bool isNew)
@@ -80,7 +80,7 @@ public sealed class OpportunityRules(IKamDb db, ICurrentUser me, TimeProvider cl
 
     /// <summary>The position above the first card of a column: what enters a stage comes on top, where it is seen.</summary>
     public async Task<int> TopOfColumnAsync(string stage, CancellationToken ct) =>
-        (await db.AllOpportunities.Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage).MinAsync(o => (int?)o.Rank, ct) ?? 1) - 1;
+        (await db.Unscoped<Opportunity>().Where(o => o.Status == OpportunityStatus.Open && o.Stage == stage).MinAsync(o => (int?)o.Rank, ct) ?? 1) - 1;
 
     public DateOnly Today => clock.Today();
 }

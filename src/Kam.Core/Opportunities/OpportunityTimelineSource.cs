@@ -13,13 +13,13 @@ public sealed class OpportunityTimelineSource(IKamDb db, OpportunityRules rules)
 
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
+        var entries = await db.Unscoped<AuditEntry>().AsNoTracking()
             .Where(e => e.AccountId == accountId && e.EntityType == nameof(Opportunity) && (e.Action == AuditAction.Insert || e.Action == AuditAction.Update))
             .OrderByDescending(e => e.At).Take(max * 2).ToListAsync(ct);
         if (entries.Count == 0)
             return [];
         var ids = entries.Select(e => Guid.TryParse(e.EntityId, out var id) ? id : Guid.Empty).Distinct().ToList();
-        var names = await db.AllOpportunities.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id.ToString(), o => o.Name, ct);
+        var names = await db.Unscoped<Opportunity>().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id.ToString(), o => o.Name, ct);
         var stages = await rules.StagesAsync(ct);
         string StageName(string? key) => stages.FirstOrDefault(s => s.Key == key)?.Name ?? key ?? "";
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed class SaveOpportunity(IKamDb db, OpportunityRules rules, IValidato
             return Error.Forbidden("opportunity.read_only");
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == input.AccountId, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == input.AccountId, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         if (account.ArchivedAt is not null)
@@ -31,14 +32,14 @@ public sealed class SaveOpportunity(IKamDb db, OpportunityRules rules, IValidato
         Apply(opportunity, input);
         rules.EnterStage(opportunity, stage, input.LostReason);
         opportunity.Rank = await rules.TopOfColumnAsync(stage.Key, ct);
-        db.AllOpportunities.Add(opportunity);
+        db.Unscoped<Opportunity>().Add(opportunity);
         await db.SaveChangesAsync(ct);
         return opportunity.Id;
     }
 
     public async Task<Result> Update(Guid id, OpportunityInput input, CancellationToken ct = default)
     {
-        var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
+        var opportunity = await db.Read<Opportunity>().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
             return Error.NotFound("opportunity.not_found");
         if (!rules.Writes)
@@ -67,7 +68,7 @@ public sealed class SaveOpportunity(IKamDb db, OpportunityRules rules, IValidato
         var ownerId = opportunity.OwnerId;
         if (input.OwnerId is { } requested && requested != opportunity.OwnerId)
         {
-            var account = await db.AllAccounts.AsNoTracking().FirstAsync(a => a.Id == opportunity.AccountId, ct);
+            var account = await db.Unscoped<Account>().AsNoTracking().FirstAsync(a => a.Id == opportunity.AccountId, ct);
             var owner = await rules.OwnerAsync(requested, account, ct);
             if (!owner.IsSuccess)
                 return owner.Error!;

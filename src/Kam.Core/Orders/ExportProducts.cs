@@ -46,7 +46,7 @@ public static class ExportLogging
 
     public static async Task LogAsync<T>(IKamDb db, ICurrentUser me, string kind, T filter, int rows, CancellationToken ct)
     {
-        db.ExportLogs.Add(new ExportLog { UserId = me.Id, UserName = me.UserName, Kind = kind, Filter = JsonSerializer.Serialize(filter, Json), Rows = rows });
+        db.Unscoped<ExportLog>().Add(new ExportLog { UserId = me.Id, UserName = me.UserName, Kind = kind, Filter = JsonSerializer.Serialize(filter, Json), Rows = rows });
         await db.SaveChangesAsync(ct);
     }
 }

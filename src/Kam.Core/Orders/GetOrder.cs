@@ -1,4 +1,8 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Contracts;
+using Kam.Core.Payments;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Orders;
@@ -8,14 +12,14 @@ public sealed class GetOrder(IKamDb db, ICurrentUser me)
 {
     public async Task<Result<OrderDetail>> Handle(Guid id, CancellationToken ct = default)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.Read<Order>().AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
             return Error.NotFound("order.not_found");
-        var account = await db.AllAccounts.AsNoTracking().Where(a => a.Id == order.AccountId).Select(a => a.Name).FirstAsync(ct);
-        var contract = order.ContractId is { } cid ? await db.AllContracts.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Number).FirstOrDefaultAsync(ct) : null;
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == order.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        var shipments = await db.AllShipments.AsNoTracking().Include(s => s.Lines).Where(s => s.OrderId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct);
-        var receivable = await db.AllInstalments.AsNoTracking().Where(i => i.OrderId == id)
+        var account = await db.Unscoped<Account>().AsNoTracking().Where(a => a.Id == order.AccountId).Select(a => a.Name).FirstAsync(ct);
+        var contract = order.ContractId is { } cid ? await db.Unscoped<Contract>().AsNoTracking().Where(c => c.Id == cid).Select(c => c.Number).FirstOrDefaultAsync(ct) : null;
+        var owner = await db.Unscoped<User>().AsNoTracking().Where(u => u.Id == order.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        var shipments = await db.Unscoped<Shipment>().AsNoTracking().Include(s => s.Lines).Where(s => s.OrderId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        var receivable = await db.Unscoped<Instalment>().AsNoTracking().Where(i => i.OrderId == id)
             .Select(i => new OrderReceivable(i.Id, i.DueOn, i.Amount, i.Collected, i.Settled)).FirstOrDefaultAsync(ct);
         var lines = order.Lines.OrderBy(l => l.LineNo).ToList();
         var numbers = shipments.ToDictionary(s => s.Id, s => s.Number);

@@ -47,13 +47,13 @@ public sealed class ImportProducts(IKamDb db, ICurrentUser me)
         foreach (var chunk in good.Chunk(Batch))
         {
             var codes = chunk.Select(c => c.Input.Code).ToList();
-            var existing = await db.Products.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+            var existing = await db.Unscoped<Product>().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
             foreach (var (_, input) in chunk)
             {
                 if (!existing.TryGetValue(input.Code, out var product))
                 {
                     product = new Product { Code = input.Code };
-                    db.Products.Add(product);
+                    db.Unscoped<Product>().Add(product);
                 }
                 product.Name = input.Name;
                 product.Brand = input.Brand;

@@ -1,4 +1,7 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Contracts;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Orders;
@@ -43,13 +46,13 @@ public sealed class ListOrders(IKamDb db)
 
     private IQueryable<Order> Filter(OrderQuery q)
     {
-        var orders = db.Orders.Where(o => o.ArchivedAt == null);
+        var orders = db.Read<Order>().Where(o => o.ArchivedAt == null);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var text = q.Search.Trim();
             var pattern = "%" + Like.Escape(text.ToLowerInvariant()) + "%";
             var numberPattern = Like.Escape(text.ToUpperInvariant()) + "%";
-            var accounts = db.Accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)).Select(a => a.Id);
+            var accounts = db.Read<Account>().Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)).Select(a => a.Id);
             orders = orders.Where(o => EF.Functions.Like(o.Number, numberPattern, Like.EscapeCharacter) || o.Number == text.ToUpperInvariant() || accounts.Contains(o.AccountId));
         }
         if (q.Status is { } status)
@@ -89,11 +92,11 @@ public sealed class ListOrders(IKamDb db)
     public async Task<IReadOnlyList<OrderRow>> RowsAsync(IReadOnlyList<Order> page, CancellationToken ct)
     {
         var accountIds = page.Select(o => o.AccountId).Distinct().ToList();
-        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var ownerIds = page.Select(o => o.OwnerId).Distinct().ToList();
-        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var contractIds = page.Where(o => o.ContractId != null).Select(o => o.ContractId!.Value).Distinct().ToList();
-        var contracts = await db.AllContracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         return page.Select(o => new OrderRow(o.Id, o.Number, o.AccountId, accounts.GetValueOrDefault(o.AccountId, ""), o.ContractId,
             o.ContractId is { } c ? contracts.GetValueOrDefault(c) : null, o.OwnerId, owners.GetValueOrDefault(o.OwnerId, ""), o.OrderedOn, o.PaymentDueOn,
             o.Status, o.Approval, o.Total, o.Collected)).ToList();

@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,12 +35,12 @@ public sealed class ListShipments(IKamDb db)
 
     private IQueryable<Shipment> Filter(ShipmentQuery q)
     {
-        var shipments = db.Shipments;
+        var shipments = db.Read<Shipment>();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var text = q.Search.Trim();
             var prefix = Like.Escape(text.ToUpperInvariant()) + "%";
-            var orders = db.Orders.Where(o => EF.Functions.Like(o.Number, prefix, Like.EscapeCharacter)).Select(o => o.Id);
+            var orders = db.Read<Order>().Where(o => EF.Functions.Like(o.Number, prefix, Like.EscapeCharacter)).Select(o => o.Id);
             shipments = shipments.Where(s => EF.Functions.Like(s.Number, prefix, Like.EscapeCharacter) || s.TrackingNumber == text || orders.Contains(s.OrderId));
         }
         if (q.Kind is { } kind)
@@ -73,11 +74,11 @@ public sealed class ListShipments(IKamDb db)
     public async Task<IReadOnlyList<ShipmentRow>> RowsAsync(IReadOnlyList<Shipment> page, CancellationToken ct)
     {
         var accountIds = page.Select(s => s.AccountId).Distinct().ToList();
-        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var orderIds = page.Select(s => s.OrderId).Distinct().ToList();
-        var orders = await db.AllOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
         var originalIds = page.Where(s => s.OriginalShipmentId != null).Select(s => s.OriginalShipmentId!.Value).Distinct().ToList();
-        var originals = await db.AllShipments.AsNoTracking().Where(s => originalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
+        var originals = await db.Unscoped<Shipment>().AsNoTracking().Where(s => originalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
         return page.Select(s => new ShipmentRow(s.Id, s.Number, s.OrderId, orders.GetValueOrDefault(s.OrderId, ""), s.AccountId, accounts.GetValueOrDefault(s.AccountId, ""),
             s.Kind, s.Status, s.OriginalShipmentId is { } o ? originals.GetValueOrDefault(o) : null, s.Reason, s.ShippedOn, s.Carrier, s.TrackingNumber,
             s.DeliveredOn, s.CreatedAt)).ToList();

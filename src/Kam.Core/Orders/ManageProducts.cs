@@ -26,7 +26,7 @@ public sealed class ManageProducts(IKamDb db, ICurrentUser me, IValidator<Produc
 
     private IQueryable<Product> Filter(ProductQuery q)
     {
-        var products = db.Products.AsNoTracking();
+        var products = db.Unscoped<Product>().AsNoTracking();
         if (q.All != true)
             products = products.Where(p => p.IsActive == (q.Active ?? true));
         if (!string.IsNullOrWhiteSpace(q.Search))
@@ -57,7 +57,7 @@ public sealed class ManageProducts(IKamDb db, ICurrentUser me, IValidator<Produc
         p => new ProductRow(p.Id, p.Code, p.Name, p.Brand, p.Series, p.Unit, p.ListPrice, p.IsActive, p.Version);
 
     public async Task<Result<ProductRow>> Get(Guid id, CancellationToken ct = default) =>
-        await db.Products.AsNoTracking().Where(p => p.Id == id).Select(Row).FirstOrDefaultAsync(ct) is { } row ? row : Error.NotFound("product.not_found");
+        await db.Unscoped<Product>().AsNoTracking().Where(p => p.Id == id).Select(Row).FirstOrDefaultAsync(ct) is { } row ? row : Error.NotFound("product.not_found");
 
     public async Task<Result<Guid>> Create(ProductInput input, CancellationToken ct = default)
     {
@@ -66,11 +66,11 @@ public sealed class ManageProducts(IKamDb db, ICurrentUser me, IValidator<Produc
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
         var code = input.Code.Trim();
-        if (await db.Products.AnyAsync(p => p.Code == code, ct))
+        if (await db.Unscoped<Product>().AnyAsync(p => p.Code == code, ct))
             return Error.Validation("code", "product.code_taken");
         var product = new Product();
         Apply(product, input);
-        db.Products.Add(product);
+        db.Unscoped<Product>().Add(product);
         await db.SaveChangesAsync(ct);
         return product.Id;
     }
@@ -79,7 +79,7 @@ public sealed class ManageProducts(IKamDb db, ICurrentUser me, IValidator<Produc
     {
         if (!MayEdit(me))
             return Error.Forbidden("product.back_office_only");
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
+        var product = await db.Unscoped<Product>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (product is null)
             return Error.NotFound("product.not_found");
         if (await validator.CheckAsync(input, ct) is { } invalid)
@@ -89,7 +89,7 @@ public sealed class ManageProducts(IKamDb db, ICurrentUser me, IValidator<Produc
         if (input.Version != product.Version)
             return Error.Conflict();
         var code = input.Code.Trim();
-        if (code != product.Code && await db.Products.AnyAsync(p => p.Code == code && p.Id != id, ct))
+        if (code != product.Code && await db.Unscoped<Product>().AnyAsync(p => p.Code == code && p.Id != id, ct))
             return Error.Validation("code", "product.code_taken");
         db.Entry(product).Property(p => p.Version).OriginalValue = input.Version.Value;
         Apply(product, input);

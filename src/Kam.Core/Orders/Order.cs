@@ -3,6 +3,7 @@ using Kam.Core.Common;
 namespace Kam.Core.Orders;
 
 /// <summary>An item of the product catalogue (产品目录).</summary>
+[Scoped(Scope.Department)]
 public class Product : Entity
 {
     public string Code { get; set; } = "";
@@ -44,6 +45,7 @@ public enum OrderApproval
 /// What an account ordered (订单), optionally under a contract: lines, totals computed on the server, a status that
 /// moves received → confirmed → partly shipped → shipped → delivered → closed, or cancelled with a reason.
 /// </summary>
+[Scoped(Scope.Account)]
 public class Order : Entity, IBelongsToAccount, IArchivable
 {
     /// <summary>Automatic (e.g. SO-2026-000001); unique.</summary>
@@ -88,6 +90,7 @@ public class Order : Entity, IBelongsToAccount, IArchivable
 }
 
 /// <summary>One line of an order; product code, name and unit are copied so the order reads the same after catalogue changes.</summary>
+[Scoped(Scope.Parent, Rule = typeof(OrderLineScope))]
 public class OrderLine : Entity
 {
     public Guid OrderId { get; set; }
@@ -150,6 +153,7 @@ public enum MakeUpReason
 }
 
 /// <summary>A delivery against an order (发货), or a make-up (补发货) that refers to the original shipment.</summary>
+[Scoped(Scope.Account)]
 public class Shipment : Entity, IBelongsToAccount
 {
     public string Number { get; set; } = "";
@@ -181,6 +185,7 @@ public class Shipment : Entity, IBelongsToAccount
     public List<ShipmentLine> Lines { get; set; } = [];
 }
 
+[Scoped(Scope.Parent, Rule = typeof(ShipmentLineScope))]
 public class ShipmentLine : IAudited
 {
     public Guid ShipmentId { get; set; }

@@ -12,14 +12,14 @@ public sealed class OrderApprovalDocument(IKamDb db) : IApprovalDocument
 
     public async Task ApplyAsync(ApprovalRequest request, ApprovalStatus outcome, CancellationToken ct)
     {
-        var order = db.AllOrders.Local.FirstOrDefault(o => o.Id == request.DocumentId)
-            ?? await db.AllOrders.FirstOrDefaultAsync(o => o.Id == request.DocumentId, ct);
+        var order = db.Unscoped<Order>().Local.FirstOrDefault(o => o.Id == request.DocumentId)
+            ?? await db.Unscoped<Order>().FirstOrDefaultAsync(o => o.Id == request.DocumentId, ct);
         if (order is null || order.ApprovalId is { } current && current != request.Id && order.Approval != OrderApproval.Pending)
             return;
         order.Approval = outcome == ApprovalStatus.Approved ? OrderApproval.Approved : OrderApproval.Rejected;
     }
 
-    public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Orders.AnyAsync(o => o.Id == documentId, ct);
+    public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Read<Order>().AnyAsync(o => o.Id == documentId, ct);
 
     public string Link(Guid documentId) => $"/orders/{documentId}";
 }
@@ -32,8 +32,8 @@ public sealed class MakeUpApprovalDocument(IKamDb db) : IApprovalDocument
 
     public async Task ApplyAsync(ApprovalRequest request, ApprovalStatus outcome, CancellationToken ct)
     {
-        var shipment = db.AllShipments.Local.FirstOrDefault(s => s.Id == request.DocumentId)
-            ?? await db.AllShipments.Include(s => s.Lines).FirstOrDefaultAsync(s => s.Id == request.DocumentId, ct);
+        var shipment = db.Unscoped<Shipment>().Local.FirstOrDefault(s => s.Id == request.DocumentId)
+            ?? await db.Unscoped<Shipment>().Include(s => s.Lines).FirstOrDefaultAsync(s => s.Id == request.DocumentId, ct);
         if (shipment is null || shipment.Status != ShipmentStatus.PendingApproval)
             return;
         if (outcome != ApprovalStatus.Approved)
@@ -43,12 +43,12 @@ public sealed class MakeUpApprovalDocument(IKamDb db) : IApprovalDocument
         }
         shipment.Status = ShipmentStatus.Approved;
         var ids = shipment.Lines.Select(l => l.OrderLineId).ToList();
-        var lines = await db.OrderLines.Where(l => ids.Contains(l.Id)).ToListAsync(ct);
+        var lines = await db.Unscoped<OrderLine>().Where(l => ids.Contains(l.Id)).ToListAsync(ct);
         foreach (var sl in shipment.Lines)
             lines.First(l => l.Id == sl.OrderLineId).MakeUpApproved += sl.Quantity;
     }
 
-    public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Shipments.AnyAsync(s => s.Id == documentId, ct);
+    public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Read<Shipment>().AnyAsync(s => s.Id == documentId, ct);
 
     public string Link(Guid documentId) => $"/shipments/{documentId}";
 }

@@ -12,7 +12,7 @@ public sealed class OrderHandoverPart(IKamDb db) : IHandoverPart
     public int Order => 6;
 
     private IQueryable<Order> Open(Guid userId) =>
-        db.AllOrders.Where(o => o.OwnerId == userId && o.Status != OrderStatus.Closed && o.Status != OrderStatus.Cancelled);
+        db.Unscoped<Order>().Where(o => o.OwnerId == userId && o.Status != OrderStatus.Closed && o.Status != OrderStatus.Cancelled);
 
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => Open(userId).CountAsync(ct);
 

@@ -24,18 +24,18 @@ public sealed class OrderNumbers(IKamDb db, TimeProvider clock)
         {
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
-                var updated = await db.NumberSequences.Where(s => s.Key == key)
+                var updated = await db.Unscoped<NumberSequence>().Where(s => s.Key == key)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Last, x => x.Last + 1), ct);
                 if (updated == 1)
                 {
-                    var last = await db.NumberSequences.AsNoTracking().Where(s => s.Key == key).Select(s => s.Last).FirstAsync(ct);
+                    var last = await db.Unscoped<NumberSequence>().AsNoTracking().Where(s => s.Key == key).Select(s => s.Last).FirstAsync(ct);
                     await tx.CommitAsync(ct);
                     return $"{prefix}-{year}-{last:000000}";
                 }
             }
             // First number of the year: create the counter; if someone else just did, the unique key refuses ours.
             var sequence = new NumberSequence { Key = key, Last = 0 };
-            db.NumberSequences.Add(sequence);
+            db.Unscoped<NumberSequence>().Add(sequence);
             try
             {
                 await db.SaveChangesAsync(ct);

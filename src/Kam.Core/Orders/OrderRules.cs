@@ -23,7 +23,7 @@ public sealed class OrderRules(IKamDb db, ICurrentUser me, ApprovalEngine approv
     /// are, else the account's owner.</summary>
     public async Task<Result<Guid>> OwnerAsync(Account account, Guid? requested, CancellationToken ct)
     {
-        var members = await db.AccountMembers.Where(m => m.AccountId == account.Id).Select(m => m.UserId).ToListAsync(ct);
+        var members = await db.Unscoped<AccountMember>().Where(m => m.AccountId == account.Id).Select(m => m.UserId).ToListAsync(ct);
         members.Add(account.OwnerId);
         if (requested is { } wanted)
             return members.Contains(wanted) ? wanted : Error.Validation("ownerId", "order.owner_not_on_account");
@@ -35,7 +35,7 @@ public sealed class OrderRules(IKamDb db, ICurrentUser me, ApprovalEngine approv
     {
         if (contractId is not { } id)
             return (Contract?)null;
-        var contract = await db.AllContracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.AccountId == accountId && c.ArchivedAt == null, ct);
+        var contract = await db.Unscoped<Contract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.AccountId == accountId && c.ArchivedAt == null, ct);
         if (contract is null || contract.Status is not (ContractStatus.Signed or ContractStatus.InForce))
             return Error.Validation("contractId", "order.contract_invalid");
         return contract;
@@ -45,7 +45,7 @@ public sealed class OrderRules(IKamDb db, ICurrentUser me, ApprovalEngine approv
     public async Task<Error?> SetLinesAsync(Order order, IReadOnlyList<OrderLineInput> input, CancellationToken ct)
     {
         var ids = input.Select(l => l.ProductId!.Value).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var products = await db.Unscoped<Product>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var had = order.Lines.Select(l => l.ProductId).ToHashSet();
         var errors = new List<FieldError>();
         for (var i = 0; i < input.Count; i++)
@@ -59,7 +59,7 @@ public sealed class OrderRules(IKamDb db, ICurrentUser me, ApprovalEngine approv
             return Error.Validation(errors);
         var tracked = db.Entry(order).State != EntityState.Detached;
         foreach (var old in order.Lines)
-            db.OrderLines.Remove(old);
+            db.Unscoped<OrderLine>().Remove(old);
         order.Lines.Clear();
         for (var i = 0; i < input.Count; i++)
         {
@@ -80,7 +80,7 @@ public sealed class OrderRules(IKamDb db, ICurrentUser me, ApprovalEngine approv
             order.Lines.Add(line);
             // On a tracked order a line with its key already set would be taken for an existing row: add it explicitly.
             if (tracked)
-                db.OrderLines.Add(line);
+                db.Unscoped<OrderLine>().Add(line);
         }
         order.Total = order.Lines.Sum(l => l.Amount);
         return null;
@@ -89,13 +89,13 @@ public sealed class OrderRules(IKamDb db, ICurrentUser me, ApprovalEngine approv
     /// <summary>Moves a contract's ordered amount by statement (no false 409 for someone editing the contract).</summary>
     public Task AddToContractAsync(Guid? contractId, decimal delta, CancellationToken ct) =>
         contractId is { } id && delta != 0
-            ? db.AllContracts.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderedAmount, c => c.OrderedAmount + delta), ct)
+            ? db.Unscoped<Contract>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderedAmount, c => c.OrderedAmount + delta), ct)
             : Task.CompletedTask;
 
     /// <summary>What is left of the contract for this order: its effective amount less the other orders placed under it.</summary>
     public async Task<decimal> RemainingAsync(Guid contractId, decimal alreadyCountedForThisOrder, CancellationToken ct)
     {
-        var c = await db.AllContracts.AsNoTracking().Where(x => x.Id == contractId).Select(x => new { x.EffectiveAmount, x.OrderedAmount }).FirstAsync(ct);
+        var c = await db.Unscoped<Contract>().AsNoTracking().Where(x => x.Id == contractId).Select(x => new { x.EffectiveAmount, x.OrderedAmount }).FirstAsync(ct);
         return c.EffectiveAmount - (c.OrderedAmount - alreadyCountedForThisOrder);
     }
 

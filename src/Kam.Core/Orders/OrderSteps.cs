@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Approvals;
 using Kam.Core.Common;
 using Kam.Core.Payments;
@@ -21,10 +22,10 @@ public sealed class OrderSteps(IKamDb db, ICurrentUser me, TimeProvider clock, I
         if (order.Approval is OrderApproval.Pending or OrderApproval.Rejected)
             return Error.Conflict("order.not_approved");
         order.Status = OrderStatus.Confirmed;
-        var planned = order.ContractId is { } contractId && await db.AllInstalments.AnyAsync(i => i.ContractId == contractId, ct);
-        if (!planned && !await db.AllInstalments.AnyAsync(i => i.OrderId == order.Id, ct))
+        var planned = order.ContractId is { } contractId && await db.Unscoped<Instalment>().AnyAsync(i => i.ContractId == contractId, ct);
+        if (!planned && !await db.Unscoped<Instalment>().AnyAsync(i => i.OrderId == order.Id, ct))
         {
-            db.AllInstalments.Add(new Instalment { AccountId = order.AccountId, OrderId = order.Id, No = 1, DueOn = order.PaymentDueOn, Amount = order.Total });
+            db.Unscoped<Instalment>().Add(new Instalment { AccountId = order.AccountId, OrderId = order.Id, No = 1, DueOn = order.PaymentDueOn, Amount = order.Total });
         }
         return null;
     }, ct);
@@ -34,9 +35,9 @@ public sealed class OrderSteps(IKamDb db, ICurrentUser me, TimeProvider clock, I
         if (string.IsNullOrWhiteSpace(input.Reason))
             return Error.Validation("reason", "order.cancel_reason_required");
         if (order.Status is not (OrderStatus.Received or OrderStatus.Confirmed)
-            || await db.AllShipments.AnyAsync(s => s.OrderId == order.Id && s.Kind == ShipmentKind.Regular, ct))
+            || await db.Unscoped<Shipment>().AnyAsync(s => s.OrderId == order.Id && s.Kind == ShipmentKind.Regular, ct))
             return Error.Conflict("order.already_shipped");
-        var receivable = await db.AllInstalments.Where(i => i.OrderId == order.Id).ToListAsync(ct);
+        var receivable = await db.Unscoped<Instalment>().Where(i => i.OrderId == order.Id).ToListAsync(ct);
         if (receivable.Any(i => i.Collected > 0) || order.Collected > 0)
             return Error.Conflict("order.payments_collected");
         foreach (var instalment in receivable)
@@ -45,7 +46,7 @@ public sealed class OrderSteps(IKamDb db, ICurrentUser me, TimeProvider clock, I
             instalment.Note = "order_cancelled";
         }
         if (order.Approval == OrderApproval.Pending && order.ApprovalId is { } approvalId
-            && await db.ApprovalRequests.Include(r => r.Steps).FirstOrDefaultAsync(r => r.Id == approvalId && r.Status == ApprovalStatus.Pending, ct) is { } request)
+            && await db.Unscoped<ApprovalRequest>().Include(r => r.Steps).FirstOrDefaultAsync(r => r.Id == approvalId && r.Status == ApprovalStatus.Pending, ct) is { } request)
             await approvals.CloseAsync(request, ApprovalStatus.Withdrawn, ct);
         order.Status = OrderStatus.Cancelled;
         order.CancelReason = input.Reason.Trim();
@@ -78,7 +79,7 @@ public sealed class OrderSteps(IKamDb db, ICurrentUser me, TimeProvider clock, I
     {
         if (order.Status != OrderStatus.Received || order.Approval != OrderApproval.Rejected)
             return Error.Conflict("order.status_invalid");
-        var account = await db.AllAccounts.AsNoTracking().Where(a => a.Id == order.AccountId).Select(a => a.Name).FirstAsync(ct);
+        var account = await db.Unscoped<Account>().AsNoTracking().Where(a => a.Id == order.AccountId).Select(a => a.Name).FirstAsync(ct);
         var exceeds = order.ContractId is { } contractId && order.Total > await rules.RemainingAsync(contractId, order.Total, ct);
         if (exceeds)
             await rules.SubmitAsync(order, account, ct);
@@ -89,7 +90,7 @@ public sealed class OrderSteps(IKamDb db, ICurrentUser me, TimeProvider clock, I
 
     private async Task<Result> Step(Guid id, OrderAction input, Func<Order, Task<Error?>> step, CancellationToken ct)
     {
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.Read<Order>().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
             return Error.NotFound("order.not_found");
         if (!OrderRules.MayWrite(me))

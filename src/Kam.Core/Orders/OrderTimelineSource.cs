@@ -1,5 +1,6 @@
 using Kam.Core.Common;
 using Kam.Core.Timeline;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Orders;
@@ -9,16 +10,16 @@ public sealed class OrderTimelineSource(IKamDb db) : ITimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var orders = await (from o in db.AllOrders.AsNoTracking()
+        var orders = await (from o in db.Unscoped<Order>().AsNoTracking()
                             where o.AccountId == accountId
                             orderby o.OrderedOn descending
-                            join u in db.Users on o.CreatedById equals u.Id into authors
+                            join u in db.Unscoped<User>() on o.CreatedById equals u.Id into authors
                             from u in authors.DefaultIfEmpty()
                             select new { o.CreatedAt, o.UpdatedAt, o.Number, o.Total, o.Status, o.CancelReason, Who = u == null ? null : u.DisplayName }).Take(max).ToListAsync(ct);
-        var shipments = await (from s in db.AllShipments.AsNoTracking()
+        var shipments = await (from s in db.Unscoped<Shipment>().AsNoTracking()
                                where s.AccountId == accountId
                                orderby s.CreatedAt descending
-                               join u in db.Users on s.CreatedById equals u.Id into authors
+                               join u in db.Unscoped<User>() on s.CreatedById equals u.Id into authors
                                from u in authors.DefaultIfEmpty()
                                select new { s.CreatedAt, s.Number, s.Kind, s.Status, s.Carrier, s.TrackingNumber, Who = u == null ? null : u.DisplayName }).Take(max).ToListAsync(ct);
         var events = orders.Select(o => new TimelineEvent(o.CreatedAt, o.Who, "timeline.order_placed", $"{o.Number} ¥{o.Total:N2}")).ToList();

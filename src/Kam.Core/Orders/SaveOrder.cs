@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class SaveOrder(IKamDb db, ICurrentUser me, TimeProvider clock, IV
             return Error.Forbidden("order.read_only");
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
-        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == input.AccountId && a.ArchivedAt == null, ct);
+        var account = await db.Read<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == input.AccountId && a.ArchivedAt == null, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         var owner = await rules.OwnerAsync(account, input.OwnerId, ct);
@@ -42,7 +43,7 @@ public sealed class SaveOrder(IKamDb db, ICurrentUser me, TimeProvider clock, IV
 
         order.Number = await numbers.NextOrderAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.AllOrders.Add(order);
+        db.Unscoped<Order>().Add(order);
         if (order.ContractId is { } contractId)
         {
             if (order.Total > await rules.RemainingAsync(contractId, 0, ct))
@@ -56,7 +57,7 @@ public sealed class SaveOrder(IKamDb db, ICurrentUser me, TimeProvider clock, IV
 
     public async Task<Result> Update(Guid id, OrderInput input, CancellationToken ct = default)
     {
-        var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.Read<Order>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
             return Error.NotFound("order.not_found");
         if (!OrderRules.MayWrite(me))
@@ -71,7 +72,7 @@ public sealed class SaveOrder(IKamDb db, ICurrentUser me, TimeProvider clock, IV
             return Error.Conflict("order.locked");
         if (order.Approval == OrderApproval.Pending)
             return Error.Conflict("order.under_review");
-        var account = await db.AllAccounts.AsNoTracking().FirstAsync(a => a.Id == order.AccountId, ct);
+        var account = await db.Unscoped<Account>().AsNoTracking().FirstAsync(a => a.Id == order.AccountId, ct);
         var owner = await rules.OwnerAsync(account, input.OwnerId ?? order.OwnerId, ct);
         if (!owner.IsSuccess)
             return owner.Error!;

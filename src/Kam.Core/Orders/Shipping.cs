@@ -16,7 +16,7 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
 {
     public async Task<Result<Guid>> Ship(Guid orderId, ShipmentInput input, CancellationToken ct = default)
     {
-        var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.Read<Order>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return Error.NotFound("order.not_found");
         if (!OrderRules.MayWrite(me))
@@ -45,7 +45,7 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
 
     public async Task<Result<Guid>> RequestMakeUp(Guid orderId, MakeUpInput input, CancellationToken ct = default)
     {
-        var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.Read<Order>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return Error.NotFound("order.not_found");
         if (!OrderRules.MayWrite(me))
@@ -54,7 +54,7 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
             return invalid;
         if (order.Status is not (OrderStatus.PartlyShipped or OrderStatus.Shipped or OrderStatus.Delivered))
             return Error.Conflict("shipment.order_not_shippable");
-        var original = await db.AllShipments.AsNoTracking().Include(s => s.Lines)
+        var original = await db.Unscoped<Shipment>().AsNoTracking().Include(s => s.Lines)
             .FirstOrDefaultAsync(s => s.Id == input.OriginalShipmentId && s.OrderId == order.Id, ct);
         if (original is null || original.Status is not (ShipmentStatus.Shipped or ShipmentStatus.Delivered))
             return Error.Validation("originalShipmentId", "shipment.original_invalid");
@@ -83,7 +83,7 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
         var on = input.On ?? clock.Today();
         if (on > clock.Today() || on < order.OrderedOn)
             return Error.Validation("on", "shipment.date_invalid");
-        var lines = await db.OrderLines.Where(l => l.OrderId == order.Id).ToListAsync(ct);
+        var lines = await db.Unscoped<OrderLine>().Where(l => l.OrderId == order.Id).ToListAsync(ct);
         foreach (var sl in shipment.Lines)
         {
             var line = lines.First(l => l.Id == sl.OrderLineId);
@@ -112,7 +112,7 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
 
     private async Task<Result> Step(Guid shipmentId, ShipmentStep input, Func<Shipment, Order, Task<Error?>> step, CancellationToken ct)
     {
-        var shipment = await db.Shipments.Include(s => s.Lines).FirstOrDefaultAsync(s => s.Id == shipmentId, ct);
+        var shipment = await db.Read<Shipment>().Include(s => s.Lines).FirstOrDefaultAsync(s => s.Id == shipmentId, ct);
         if (shipment is null)
             return Error.NotFound("shipment.not_found");
         if (!OrderRules.MayWrite(me))
@@ -121,7 +121,7 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
             return invalid;
         if (input.Version != shipment.Version)
             return Error.Conflict();
-        var order = await db.AllOrders.AsNoTracking().FirstAsync(o => o.Id == shipment.OrderId, ct);
+        var order = await db.Unscoped<Order>().AsNoTracking().FirstAsync(o => o.Id == shipment.OrderId, ct);
         if (order.Status == OrderStatus.Cancelled)
             return Error.Conflict("shipment.order_not_shippable");
         db.Entry(shipment).Property(s => s.Version).OriginalValue = input.Version!.Value;
@@ -172,7 +172,7 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
 
     private async Task<Result<Guid>> SaveNewAsync(Shipment shipment, CancellationToken ct, Func<Task>? submit = null)
     {
-        db.AllShipments.Add(shipment);
+        db.Unscoped<Shipment>().Add(shipment);
         if (submit is not null)
             await submit();
         if (await db.SaveOrConflictAsync(ct) is { } conflict)

@@ -107,7 +107,7 @@ public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables
 
     private async Task LogAsync<T>(string kind, T filter, int rows, CancellationToken ct)
     {
-        db.ExportLogs.Add(new ExportLog { UserId = me.Id, UserName = me.UserName, Kind = kind, Filter = JsonSerializer.Serialize(filter, Json), Rows = rows });
+        db.Unscoped<ExportLog>().Add(new ExportLog { UserId = me.Id, UserName = me.UserName, Kind = kind, Filter = JsonSerializer.Serialize(filter, Json), Rows = rows });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Notifications;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Payments;
@@ -21,10 +23,10 @@ public sealed class InstalmentReminders(IKamDb db)
         var earliest = today.AddDays(-OverdueWindowDays);
         var latest = today.AddDays(DueSoonDays);
         var settled = false; // a parameter, so SQLite seeks the (Settled, DueOn) index (see Receivables)
-        var rows = await (from i in db.AllInstalments.AsNoTracking()
+        var rows = await (from i in db.Unscoped<Instalment>().AsNoTracking()
                           where i.Settled == settled && i.DueOn >= earliest && i.DueOn <= latest
-                          join a in db.AllAccounts on i.AccountId equals a.Id
-                          join u in db.Users on a.OwnerId equals u.Id
+                          join a in db.Unscoped<Account>() on i.AccountId equals a.Id
+                          join u in db.Unscoped<User>() on a.OwnerId equals u.Id
                           where u.IsActive
                           select new { i.Id, i.AccountId, a.OwnerId, a.Name, i.DueOn, i.Amount, i.Collected }).ToListAsync(ct);
         return rows.Select(r =>

@@ -1,4 +1,8 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Contracts;
+using Kam.Core.Orders;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Payments;
@@ -17,7 +21,7 @@ public sealed class ListPayments(IKamDb db)
 
     public async Task<Result<PaymentRow>> Get(Guid id, CancellationToken ct = default)
     {
-        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var payment = await db.Read<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         return payment is null ? Error.NotFound("payment.not_found") : (await Rows([payment], ct))[0];
     }
 
@@ -26,11 +30,11 @@ public sealed class ListPayments(IKamDb db)
 
     private IQueryable<Payment> Filter(PaymentQuery q)
     {
-        var payments = db.Payments;
+        var payments = db.Read<Payment>();
         if (q.AccountId is { } accountId)
             payments = payments.Where(p => p.AccountId == accountId);
         if (q.OwnerId is { } ownerId)
-            payments = payments.Where(p => db.AllAccounts.Any(a => a.Id == p.AccountId && a.OwnerId == ownerId));
+            payments = payments.Where(p => db.Unscoped<Account>().Any(a => a.Id == p.AccountId && a.OwnerId == ownerId));
         if (q.ContractId is { } contractId)
             payments = payments.Where(p => p.ContractId == contractId);
         if (q.OrderId is { } orderId)
@@ -48,7 +52,7 @@ public sealed class ListPayments(IKamDb db)
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
             payments = payments.Where(p => EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
                 || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter)
-                || db.AllAccounts.Any(a => a.Id == p.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
+                || db.Unscoped<Account>().Any(a => a.Id == p.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
         }
         return payments;
     }
@@ -65,15 +69,15 @@ public sealed class ListPayments(IKamDb db)
     private async Task<IReadOnlyList<PaymentRow>> Rows(IReadOnlyList<Payment> page, CancellationToken ct)
     {
         var accountIds = page.Select(p => p.AccountId).Distinct().ToList();
-        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var contractIds = page.Where(p => p.ContractId != null).Select(p => p.ContractId!.Value).Distinct().ToList();
-        var contracts = await db.AllContracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var orderIds = page.Where(p => p.OrderId != null).Select(p => p.OrderId!.Value).Distinct().ToList();
-        var orders = await db.AllOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
         var instalmentIds = page.Select(p => p.InstalmentId).Distinct().ToList();
-        var nos = await db.AllInstalments.AsNoTracking().Where(i => instalmentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.No, ct);
+        var nos = await db.Unscoped<Instalment>().AsNoTracking().Where(i => instalmentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.No, ct);
         var userIds = page.Where(p => p.CreatedById != null).Select(p => p.CreatedById!.Value).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var users = await db.Unscoped<User>().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return page.Select(p => new PaymentRow(p.Id, p.AccountId, accounts.GetValueOrDefault(p.AccountId, ""), p.InstalmentId,
             nos.GetValueOrDefault(p.InstalmentId), p.ContractId, p.ContractId is { } c ? contracts.GetValueOrDefault(c) : null, p.OrderId,
             p.OrderId is { } o ? orders.GetValueOrDefault(o) : null, p.ReceivedOn, p.Amount, p.Method, p.Reference, p.Note, p.ReversedAt,

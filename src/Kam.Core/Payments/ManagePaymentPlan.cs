@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Payments;
@@ -15,9 +17,9 @@ public sealed class ManagePaymentPlan(IKamDb db, PaymentRules rules, IValidator<
 {
     public async Task<Result<PaymentPlanView>> Get(Guid contractId, CancellationToken ct = default)
     {
-        var contract = await (from c in db.Contracts.AsNoTracking()
+        var contract = await (from c in db.Read<Contract>().AsNoTracking()
                               where c.Id == contractId
-                              join a in db.AllAccounts on c.AccountId equals a.Id
+                              join a in db.Unscoped<Account>() on c.AccountId equals a.Id
                               select new { c.Id, c.Number, c.Title, c.AccountId, AccountName = a.Name, c.Status, c.EffectiveAmount })
             .FirstOrDefaultAsync(ct);
         if (contract is null)
@@ -36,7 +38,7 @@ public sealed class ManagePaymentPlan(IKamDb db, PaymentRules rules, IValidator<
 
     public async Task<Result> Save(Guid contractId, PaymentPlanInput input, CancellationToken ct = default)
     {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct);
+        var contract = await db.Read<Contract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct);
         if (contract is null)
             return Error.NotFound("payment.contract_not_found");
         if (!rules.Writes)
@@ -72,20 +74,20 @@ public sealed class ManagePaymentPlan(IKamDb db, PaymentRules rules, IValidator<
         if (removed.Count > 0)
         {
             var removedIds = removed.Select(i => i.Id).ToList();
-            if (await db.AllPayments.AnyAsync(p => removedIds.Contains(p.InstalmentId), ct))
+            if (await db.Unscoped<Payment>().AnyAsync(p => removedIds.Contains(p.InstalmentId), ct))
                 return Error.Conflict("payment.plan_instalment_paid");
         }
 
         // Every check passed: only now does anything change. Numbered by due date, as the plan reads.
         foreach (var instalment in removed)
-            db.AllInstalments.Remove(instalment);
+            db.Unscoped<Instalment>().Remove(instalment);
         var ordered = rows.Select((r, n) => (Row: r, Position: n)).OrderBy(x => x.Row.DueOn).ThenBy(x => x.Position).ToList();
         for (var n = 0; n < ordered.Count; n++)
         {
             var row = ordered[n].Row;
             var instalment = row.Id is { } id ? byId[id] : new Instalment { AccountId = contract.AccountId, ContractId = contract.Id };
             if (row.Id is null)
-                db.AllInstalments.Add(instalment);
+                db.Unscoped<Instalment>().Add(instalment);
             instalment.No = n + 1;
             instalment.DueOn = row.DueOn!.Value;
             instalment.Amount = PaymentRules.Money(row.Amount!.Value);
@@ -96,10 +98,10 @@ public sealed class ManagePaymentPlan(IKamDb db, PaymentRules rules, IValidator<
     }
 
     /// <summary>The contract's own instalments (an order's receivable under the contract is not part of its plan).</summary>
-    private IQueryable<Instalment> PlanOf(Guid contractId) => db.AllInstalments.Where(i => i.ContractId == contractId && i.OrderId == null);
+    private IQueryable<Instalment> PlanOf(Guid contractId) => db.Unscoped<Instalment>().Where(i => i.ContractId == contractId && i.OrderId == null);
 
     private async Task<HashSet<Guid>> PaidIds(Guid contractId, CancellationToken ct) =>
-        (await db.AllPayments.Where(p => p.ContractId == contractId).Select(p => p.InstalmentId).Distinct().ToListAsync(ct)).ToHashSet();
+        (await db.Unscoped<Payment>().Where(p => p.ContractId == contractId).Select(p => p.InstalmentId).Distinct().ToListAsync(ct)).ToHashSet();
 
     private static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 

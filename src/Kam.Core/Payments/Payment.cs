@@ -6,6 +6,7 @@ namespace Kam.Core.Payments;
 /// Something the customer owes by a date (应收): an instalment of a contract's payment plan, or the whole of an order
 /// that no payment plan covers (created when the order is confirmed). Receivables and their aging read this table only.
 /// </summary>
+[Scoped(Scope.Account)]
 public class Instalment : Entity, IBelongsToAccount
 {
     public Guid AccountId { get; set; }
@@ -43,6 +44,7 @@ public enum PaymentMethod
 }
 
 /// <summary>Money received (回款) against an instalment (and so its contract or order): the base for commissions.</summary>
+[Scoped(Scope.Account)]
 public class Payment : Entity, IBelongsToAccount
 {
     public Guid AccountId { get; set; }

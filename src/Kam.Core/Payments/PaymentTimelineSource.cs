@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kam.Core.Common;
 using Kam.Core.Timeline;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Payments;
@@ -10,10 +11,10 @@ public sealed class PaymentTimelineSource(IKamDb db) : ITimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var rows = await (from p in db.AllPayments.AsNoTracking()
+        var rows = await (from p in db.Unscoped<Payment>().AsNoTracking()
                           where p.AccountId == accountId
                           orderby p.ReceivedOn descending
-                          join u in db.Users on p.CreatedById equals u.Id into recorders
+                          join u in db.Unscoped<User>() on p.CreatedById equals u.Id into recorders
                           from u in recorders.DefaultIfEmpty()
                           select new { p.CreatedAt, p.Amount, p.Reference, p.ReceivedOn, p.ReversedAt, p.ReversalReason, Who = u == null ? null : u.DisplayName })
             .Take(max).ToListAsync(ct);

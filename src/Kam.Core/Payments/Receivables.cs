@@ -1,4 +1,8 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Contracts;
+using Kam.Core.Orders;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Payments;
@@ -20,7 +24,7 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
     {
         if (q.GroupBy is not (null or "" or "person" or "account"))
             return Error.Validation("groupBy", "receivable.group_by_invalid");
-        if (q.AccountId is { } accountId && !await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (q.AccountId is { } accountId && !await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         var today = clock.Today();
         var yearStart = new DateOnly(today.Year, 1, 1);
@@ -40,11 +44,11 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
             return new ReceivableSummary(today, figures, null, []);
         }
         var open = await (from i in Open(q)
-                          join a in db.AllAccounts on i.AccountId equals a.Id
+                          join a in db.Unscoped<Account>() on i.AccountId equals a.Id
                           select new OpenRow(i.AccountId, a.OwnerId, i.DueOn, i.Amount, i.Collected, 1)).ToListAsync(ct);
         var collected = await (from p in Payments(q)
                                where p.ReceivedOn >= yearStart && p.ReceivedOn <= today && p.ReversedAt == null
-                               join a in db.AllAccounts on p.AccountId equals a.Id
+                               join a in db.Unscoped<Account>() on p.AccountId equals a.Id
                                select new CollectedRow(p.AccountId, a.OwnerId, p.ReceivedOn, p.Amount)).ToListAsync(ct);
         var total = Figures(open, collected, today, monthStart);
         var groups = q.GroupBy switch
@@ -61,7 +65,7 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
     {
         if (q.Bucket is { } bucket && !AgingBuckets.All.Contains(bucket))
             return Error.Validation("bucket", "receivable.bucket_invalid");
-        if (q.AccountId is { } accountId && !await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (q.AccountId is { } accountId && !await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var items = Filtered(q);
@@ -77,14 +81,14 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
     {
         var today = clock.Today();
         var accountIds = page.Select(i => i.AccountId).Distinct().ToList();
-        var accounts = await db.AllAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Name, a.OwnerId }).ToDictionaryAsync(a => a.Id, ct);
         var ownerIds = accounts.Values.Select(a => a.OwnerId).Distinct().ToList();
-        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var contractIds = page.Where(i => i.ContractId != null).Select(i => i.ContractId!.Value).Distinct().ToList();
-        var contracts = await db.AllContracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var orderIds = page.Where(i => i.OrderId != null).Select(i => i.OrderId!.Value).Distinct().ToList();
-        var orders = await db.AllOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
         return page.Select(i =>
         {
             var account = accounts[i.AccountId];
@@ -99,21 +103,21 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
     {
         // Compared with a parameter: EF writes "NOT Settled" for a constant false, which SQLite cannot seek in the index.
         var settled = false;
-        var open = db.Instalments.Where(i => i.Settled == settled);
+        var open = db.Read<Instalment>().Where(i => i.Settled == settled);
         if (q.AccountId is { } accountId)
             open = open.Where(i => i.AccountId == accountId);
         if (q.OwnerId is { } ownerId)
-            open = open.Where(i => db.AllAccounts.Any(a => a.Id == i.AccountId && a.OwnerId == ownerId));
+            open = open.Where(i => db.Unscoped<Account>().Any(a => a.Id == i.AccountId && a.OwnerId == ownerId));
         return open;
     }
 
     private IQueryable<Payment> Payments(ReceivableQuery q)
     {
-        var payments = db.Payments;
+        var payments = db.Read<Payment>();
         if (q.AccountId is { } accountId)
             payments = payments.Where(p => p.AccountId == accountId);
         if (q.OwnerId is { } ownerId)
-            payments = payments.Where(p => db.AllAccounts.Any(a => a.Id == p.AccountId && a.OwnerId == ownerId));
+            payments = payments.Where(p => db.Unscoped<Account>().Any(a => a.Id == p.AccountId && a.OwnerId == ownerId));
         return payments;
     }
 
@@ -136,7 +140,7 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
-            items = items.Where(i => db.AllAccounts.Any(a => a.Id == i.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
+            items = items.Where(i => db.Unscoped<Account>().Any(a => a.Id == i.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
         }
         return items;
     }
@@ -196,10 +200,10 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
     private static decimal Fen(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
 
     private Task<Dictionary<Guid, string>> PersonNames(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
     private Task<Dictionary<Guid, string>> AccountNames(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.AllAccounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        db.Unscoped<Account>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
     private sealed record OpenRow(Guid AccountId, Guid OwnerId, DateOnly DueOn, decimal Amount, decimal Collected, int Count);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Kam.Core.Common;
+using Kam.Core.Contracts;
 using Kam.Core.Orders;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed class RecordPayment(IKamDb db, PaymentRules rules, IValidator<Paym
             Reference = Text(input.Reference),
             Note = Text(input.Note),
         };
-        db.AllPayments.Add(payment);
+        db.Unscoped<Payment>().Add(payment);
         instalment.Collected += amount;
         instalment.Settled = instalment.Collected >= instalment.Amount;
         return await SaveAsync(instalment, ct) is { } conflict ? conflict : payment.Id;
@@ -51,7 +52,7 @@ public sealed class RecordPayment(IKamDb db, PaymentRules rules, IValidator<Paym
 
     public async Task<Result> Reverse(Guid id, PaymentReversalInput input, CancellationToken ct = default)
     {
-        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == id, ct);
+        var payment = await db.Read<Payment>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (payment is null)
             return Error.NotFound("payment.not_found");
         if (!rules.Writes)
@@ -64,14 +65,14 @@ public sealed class RecordPayment(IKamDb db, PaymentRules rules, IValidator<Paym
             return Error.Validation("reason", "field.too_long", 0, 500);
         if (input.Version is null)
             return Error.Validation("version", "field.version_required");
-        var instalment = await db.AllInstalments.FirstAsync(i => i.Id == payment.InstalmentId, ct);
+        var instalment = await db.Unscoped<Instalment>().FirstAsync(i => i.Id == payment.InstalmentId, ct);
         db.Entry(payment).Property(p => p.Version).OriginalValue = input.Version.Value;
         payment.ReversedAt = rules.Now;
         payment.ReversalReason = input.Reason.Trim();
         instalment.Collected -= payment.Amount;
         // A receivable written off with its cancelled order stays settled.
         var writtenOff = instalment.OrderId is { } orderId
-            && await db.AllOrders.AnyAsync(o => o.Id == orderId && o.Status == OrderStatus.Cancelled, ct);
+            && await db.Unscoped<Order>().AnyAsync(o => o.Id == orderId && o.Status == OrderStatus.Cancelled, ct);
         instalment.Settled = writtenOff || instalment.Collected >= instalment.Amount;
         return await SaveAsync(instalment, ct) is { } conflict ? conflict : Result.Success;
     }
@@ -80,7 +81,7 @@ public sealed class RecordPayment(IKamDb db, PaymentRules rules, IValidator<Paym
     {
         if (input.InstalmentId is { } instalmentId)
         {
-            var instalment = await db.Instalments.FirstOrDefaultAsync(i => i.Id == instalmentId, ct);
+            var instalment = await db.Read<Instalment>().FirstOrDefaultAsync(i => i.Id == instalmentId, ct);
             if (instalment is null)
                 return Error.NotFound("payment.instalment_not_found");
             if (input.OrderId is { } o && instalment.OrderId != o)
@@ -91,14 +92,14 @@ public sealed class RecordPayment(IKamDb db, PaymentRules rules, IValidator<Paym
         }
         if (input.OrderId is { } orderId)
         {
-            if (!await db.Orders.AnyAsync(o => o.Id == orderId, ct))
+            if (!await db.Read<Order>().AnyAsync(o => o.Id == orderId, ct))
                 return Error.NotFound("payment.order_not_found");
-            var own = await db.AllInstalments.Where(i => i.OrderId == orderId).OrderBy(i => i.Settled).ThenBy(i => i.DueOn).FirstOrDefaultAsync(ct);
+            var own = await db.Unscoped<Instalment>().Where(i => i.OrderId == orderId).OrderBy(i => i.Settled).ThenBy(i => i.DueOn).FirstOrDefaultAsync(ct);
             return own is null ? Error.Validation("orderId", "payment.order_no_receivable") : own;
         }
         if (input.ContractId is { } contractId)
         {
-            if (!await db.Contracts.AnyAsync(c => c.Id == contractId, ct))
+            if (!await db.Read<Contract>().AnyAsync(c => c.Id == contractId, ct))
                 return Error.NotFound("payment.contract_not_found");
             return Error.Validation("instalmentId", "payment.instalment_required");
         }
@@ -113,8 +114,8 @@ public sealed class RecordPayment(IKamDb db, PaymentRules rules, IValidator<Paym
             return conflict;
         if (instalment.OrderId is { } orderId)
         {
-            var collected = await db.AllInstalments.Where(i => i.OrderId == orderId).SumAsync(i => i.Collected, ct);
-            await db.AllOrders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Collected, collected), ct);
+            var collected = await db.Unscoped<Instalment>().Where(i => i.OrderId == orderId).SumAsync(i => i.Collected, ct);
+            await db.Unscoped<Order>().Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Collected, collected), ct);
         }
         await tx.CommitAsync(ct);
         return null;

@@ -17,14 +17,14 @@ public sealed class CreateDailyReport(IKamDb db, ICurrentUser me, TimeProvider c
         var date = input.Date ?? clock.Today();
         if (date > clock.Today())
             return Error.Validation("date", "daily_report.date_in_future");
-        if (await db.DailyReports.AnyAsync(r => r.UserId == userId && r.Date == date, ct))
+        if (await db.Unscoped<DailyReport>().AnyAsync(r => r.UserId == userId && r.Date == date, ct))
             return Error.Conflict("daily_report.exists");
         if (input.Submit == true && !input.HasText && !await ReportVisits.Done(db).AnyAsync(v => v.UserId == userId && v.Date == date, ct))
             return Error.Validation("otherWork", "daily_report.empty");
 
         var report = new DailyReport { UserId = userId, Date = date, Status = DailyReportStatus.Draft };
         DailyReportText.Apply(report, input, clock.GetUtcNow());
-        db.DailyReports.Add(report);
+        db.Unscoped<DailyReport>().Add(report);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -13,6 +13,7 @@ public enum DailyReportStatus
 /// An account manager's report of one working day (日报): the day's visits come from the visit records; the rest is
 /// written. Editable by its author until the head has reviewed it.
 /// </summary>
+[Scoped(Scope.Person, Rule = typeof(DailyReportScope))]
 public class DailyReport : Entity
 {
     public Guid UserId { get; set; }
@@ -37,6 +38,7 @@ public class DailyReport : Entity
 }
 
 /// <summary>The department's summary of one day, compiled by the assistant from the reports (部门日汇总).</summary>
+[Scoped(Scope.Person, Rule = typeof(DaySummaryScope))]
 public class DaySummary : Entity
 {
     public DateOnly Date { get; set; }

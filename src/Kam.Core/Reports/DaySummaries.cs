@@ -1,5 +1,7 @@
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Reports;
@@ -34,10 +36,10 @@ public sealed class DaySummaries(IKamDb db, ICurrentUser me, IValidator<DaySumma
     {
         if (!ReportAccess.ReadsSummary(me))
             return Error.Forbidden();
-        var summary = await db.DaySummaries.AsNoTracking().FirstOrDefaultAsync(s => s.Date == date, ct);
+        var summary = await db.Unscoped<DaySummary>().AsNoTracking().FirstOrDefaultAsync(s => s.Date == date, ct);
         if (summary is null)
             return new DaySummaryView(date, false, null, null, null, null, ReportAccess.CompilesSummary(me));
-        var by = summary.UpdatedById is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        var by = summary.UpdatedById is { } id ? await db.Unscoped<User>().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         return new DaySummaryView(date, true, summary.Text, summary.Version, summary.UpdatedAt, by, ReportAccess.CompilesSummary(me));
     }
 
@@ -48,13 +50,13 @@ public sealed class DaySummaries(IKamDb db, ICurrentUser me, IValidator<DaySumma
             return Error.Forbidden("day_summary.only_back_office");
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
-        var summary = await db.DaySummaries.AsNoTracking().FirstOrDefaultAsync(s => s.Date == date, ct);
+        var summary = await db.Unscoped<DaySummary>().AsNoTracking().FirstOrDefaultAsync(s => s.Date == date, ct);
         if (summary is null)
         {
             if (input.Version is not null)
                 return Error.Conflict();
             summary = new DaySummary { Date = date, Text = input.Text!.Trim() };
-            db.DaySummaries.Add(summary);
+            db.Unscoped<DaySummary>().Add(summary);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -74,7 +76,7 @@ public sealed class DaySummaries(IKamDb db, ICurrentUser me, IValidator<DaySumma
             return Error.Validation("version", "field.version_required");
         if (version != summary.Version)
             return Error.Conflict();
-        db.DaySummaries.Attach(summary);
+        db.Unscoped<DaySummary>().Attach(summary);
         db.Entry(summary).Property(s => s.Version).OriginalValue = version;
         summary.Text = input.Text!.Trim();
         var conflict = await db.SaveOrConflictAsync(ct);
@@ -87,15 +89,15 @@ public sealed class DaySummaries(IKamDb db, ICurrentUser me, IValidator<DaySumma
     {
         if (!ReportAccess.CompilesSummary(me))
             return Error.Forbidden("day_summary.only_back_office");
-        var reports = await (from r in db.DailyReports.AsNoTracking()
+        var reports = await (from r in db.Unscoped<DailyReport>().AsNoTracking()
                              where r.Date == date && r.Status != DailyReportStatus.Draft
-                             join u in db.Users on r.UserId equals u.Id
+                             join u in db.Unscoped<User>() on r.UserId equals u.Id
                              orderby u.DisplayName
                              select new { r.UserId, u.DisplayName, r.OtherWork, r.Problems, r.TomorrowPlan }).ToListAsync(ct);
         var userIds = reports.Select(r => r.UserId).ToList();
         var visited = await (from v in ReportVisits.Done(db)
                              where v.Date == date && userIds.Contains(v.UserId)
-                             join a in db.AllAccounts on v.AccountId equals a.Id
+                             join a in db.Unscoped<Account>() on v.AccountId equals a.Id
                              select new { v.UserId, v.At, a.Name }).ToListAsync(ct);
         return reports.Select(r => new DaySummarySource(r.DisplayName,
             visited.Where(v => v.UserId == r.UserId).OrderBy(v => v.At).Select(v => v.Name).ToList(),

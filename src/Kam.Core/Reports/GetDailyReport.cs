@@ -1,4 +1,5 @@
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Reports;
@@ -8,7 +9,7 @@ public sealed class GetDailyReport(IKamDb db, ICurrentUser me, TimeProvider cloc
 {
     public async Task<Result<DailyReportDetail>> Handle(Guid id, CancellationToken ct = default)
     {
-        var report = await ReportAccess.Visible(db, me).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await db.Read<DailyReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
             return Error.NotFound("daily_report.not_found");
         return await DetailAsync(report, ct);
@@ -23,7 +24,7 @@ public sealed class GetDailyReport(IKamDb db, ICurrentUser me, TimeProvider cloc
         if (day > clock.Today())
             return Error.Validation("date", "daily_report.date_in_future");
         var userId = me.Id!.Value;
-        var report = await db.DailyReports.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Date == day, ct);
+        var report = await db.Unscoped<DailyReport>().AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Date == day, ct);
         if (report is not null)
         {
             var detail = await DetailAsync(report, ct);
@@ -35,7 +36,7 @@ public sealed class GetDailyReport(IKamDb db, ICurrentUser me, TimeProvider cloc
     private async Task<DailyReportDetail> DetailAsync(DailyReport r, CancellationToken ct)
     {
         var ids = new[] { r.UserId, r.ReviewedById ?? r.UserId };
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var visits = await ReportVisits.OfAsync(db, r.UserId, r.Date, ct);
         var can = new DailyReportPermissions(
             Edit: r.UserId == me.Id && r.Status != DailyReportStatus.Reviewed,

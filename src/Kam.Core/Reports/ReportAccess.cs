@@ -21,14 +21,4 @@ public static class ReportAccess
 
     /// <summary>The day summary quotes everyone's reports and accounts: only those who read every report read it.</summary>
     public static bool ReadsSummary(ICurrentUser me) => ReadsAll(me);
-
-    /// <summary>The reports the current user may see: their own, or all for those who read all, none for anyone else.</summary>
-    public static IQueryable<DailyReport> Visible(IKamDb db, ICurrentUser me)
-    {
-        if (ReadsAll(me))
-            return db.DailyReports;
-        if (me.Id is { } id && me.IsInRole(Roles.AccountManager))
-            return db.DailyReports.Where(r => r.UserId == id);
-        return db.DailyReports.Where(r => false);
-    }
 }

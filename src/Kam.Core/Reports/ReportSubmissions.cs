@@ -1,5 +1,7 @@
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Reports;
@@ -38,7 +40,7 @@ public sealed class ReportSubmissions(IKamDb db, ICurrentUser me, TimeProvider c
             return Error.Forbidden("daily_report.overview_forbidden");
         var day = date ?? clock.Today();
         var people = await PeopleAsync(ct);
-        var reports = await db.DailyReports.AsNoTracking().Where(r => r.Date == day)
+        var reports = await db.Unscoped<DailyReport>().AsNoTracking().Where(r => r.Date == day)
             .Select(r => new { r.Id, r.UserId, r.Status, r.SubmittedAt }).ToDictionaryAsync(r => r.UserId, ct);
         var visits = await ReportVisits.CountsAsync(db, day, day, ct);
         var rows = people.Select(p =>
@@ -62,7 +64,7 @@ public sealed class ReportSubmissions(IKamDb db, ICurrentUser me, TimeProvider c
             .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
         var today = clock.Today();
         var people = await PeopleAsync(ct);
-        var reports = (await db.DailyReports.AsNoTracking().Where(r => r.Date >= first && r.Date <= last)
+        var reports = (await db.Unscoped<DailyReport>().AsNoTracking().Where(r => r.Date >= first && r.Date <= last)
                 .Select(r => new { r.Id, r.UserId, r.Date, r.Status }).ToListAsync(ct))
             .ToDictionary(r => (r.UserId, r.Date));
         var rows = people.Select(p =>
@@ -94,9 +96,9 @@ public sealed class ReportSubmissions(IKamDb db, ICurrentUser me, TimeProvider c
     /// <summary>The active account managers: those who owe a report.</summary>
     private async Task<List<Person>> PeopleAsync(CancellationToken ct)
     {
-        var roleIds = db.Roles.Where(r => r.Name == Roles.AccountManager).Select(r => r.Id);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+        var roleIds = db.Unscoped<Role>().Where(r => r.Name == Roles.AccountManager).Select(r => r.Id);
+        return await db.Unscoped<User>().AsNoTracking()
+            .Where(u => u.IsActive && db.Unscoped<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .Select(u => new Person(u.Id, u.UserName!, u.DisplayName)).ToListAsync(ct);
     }
 }

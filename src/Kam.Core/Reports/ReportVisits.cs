@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Visits;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,13 @@ namespace Kam.Core.Reports;
 /// </summary>
 public static class ReportVisits
 {
-    public static IQueryable<Visit> Done(IKamDb db) => db.AllVisits.Where(v => v.Status == VisitStatus.Done);
+    public static IQueryable<Visit> Done(IKamDb db) => db.Unscoped<Visit>().Where(v => v.Status == VisitStatus.Done);
 
     public static async Task<IReadOnlyList<ReportVisit>> OfAsync(IKamDb db, Guid userId, DateOnly date, CancellationToken ct)
     {
         var rows = await (from v in Done(db)
                           where v.UserId == userId && v.Date == date
-                          join a in db.AllAccounts on v.AccountId equals a.Id
+                          join a in db.Unscoped<Account>() on v.AccountId equals a.Id
                           select new { v.Id, v.AccountId, a.Name, v.At, v.DurationMinutes, v.Summary, v.Outcome, v.NextStep })
             .AsNoTracking().ToListAsync(ct);
         return rows

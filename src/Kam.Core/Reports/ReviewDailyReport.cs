@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kam.Core.Common;
 using Kam.Core.Notifications;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Reports;
@@ -22,7 +23,7 @@ public sealed class ReviewDailyReport(IKamDb db, ICurrentUser me, TimeProvider c
 {
     public async Task<Result> Handle(Guid id, ReviewInput input, CancellationToken ct = default)
     {
-        var report = await ReportAccess.Visible(db, me).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await db.Read<DailyReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
             return Error.NotFound("daily_report.not_found");
         if (!ReportAccess.Reviews(me))
@@ -40,13 +41,13 @@ public sealed class ReviewDailyReport(IKamDb db, ICurrentUser me, TimeProvider c
         if (version != report.Version)
             return Error.Conflict();
 
-        db.DailyReports.Attach(report);
+        db.Unscoped<DailyReport>().Attach(report);
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
         report.Status = DailyReportStatus.Reviewed;
         report.ReviewComment = DailyReportText.Clean(input.Comment);
         report.ReviewedById = me.Id;
         report.ReviewedAt = clock.GetUtcNow();
-        var reviewer = await db.Users.Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var reviewer = await db.Unscoped<User>().Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         notifier.Add(new NotificationMessage(report.UserId, "notify.report_reviewed", $"report_reviewed:{report.Id}", reviewer, report.Date,
             $"/daily-reports/{report.Id}"));
         var conflict = await db.SaveOrConflictAsync(ct);

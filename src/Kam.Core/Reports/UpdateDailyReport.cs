@@ -9,7 +9,7 @@ public sealed class UpdateDailyReport(IKamDb db, ICurrentUser me, TimeProvider c
 {
     public async Task<Result> Handle(Guid id, DailyReportInput input, CancellationToken ct = default)
     {
-        var report = await ReportAccess.Visible(db, me).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await db.Read<DailyReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
             return Error.NotFound("daily_report.not_found");
         if (report.UserId != me.Id)
@@ -26,7 +26,7 @@ public sealed class UpdateDailyReport(IKamDb db, ICurrentUser me, TimeProvider c
             && !await ReportVisits.Done(db).AnyAsync(v => v.UserId == report.UserId && v.Date == report.Date, ct))
             return Error.Validation("otherWork", "daily_report.empty");
 
-        db.DailyReports.Attach(report);
+        db.Unscoped<DailyReport>().Attach(report);
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
         DailyReportText.Apply(report, input, clock.GetUtcNow());
         var conflict = await db.SaveOrConflictAsync(ct);

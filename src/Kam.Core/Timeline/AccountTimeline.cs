@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class AccountTimeline(IKamDb db, IEnumerable<ITimelineSource> sour
 {
     public async Task<Result<IReadOnlyList<TimelineEvent>>> Handle(Guid accountId, int max = 100, CancellationToken ct = default)
     {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         var events = new List<TimelineEvent>();
         foreach (var source in sources)

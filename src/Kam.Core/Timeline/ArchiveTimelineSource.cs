@@ -15,7 +15,7 @@ public sealed class ArchiveTimelineSource(IKamDb db) : ITimelineSource
 
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
+        var entries = await db.Unscoped<AuditEntry>().AsNoTracking()
             .Where(e => e.AccountId == accountId && (e.EntityType == "Account" || e.EntityType == "Contact" || e.EntityType == "Attachment"))
             .OrderByDescending(e => e.At).Take(max * 3).ToListAsync(ct);
         var events = new List<TimelineEvent>();

@@ -1,4 +1,5 @@
 using Kam.Core.Common;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Users;
@@ -7,11 +8,11 @@ public sealed class GetUser(IKamDb db, TimeProvider clock)
 {
     public async Task<Result<UserRow>> Handle(Guid id, CancellationToken ct = default)
     {
-        var u = await db.Users.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var u = await db.Unscoped<User>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (u is null)
             return Error.NotFound("user.not_found");
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
+        var roles = await (from ur in db.Unscoped<IdentityUserRole<Guid>>()
+                           join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                            where ur.UserId == id
                            orderby r.Name
                            select r.Name!).ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Kam.Core.Common;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Users;
@@ -10,7 +11,7 @@ public sealed class ListUsers(IKamDb db, TimeProvider clock)
     public async Task<PagedResult<UserRow>> Handle(ListUsersQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page, q.PageSize, q.Sort, q.Search);
-        var users = db.Users.AsNoTracking();
+        var users = db.Unscoped<User>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim();
@@ -20,8 +21,8 @@ public sealed class ListUsers(IKamDb db, TimeProvider clock)
             users = users.Where(u => u.IsActive == active);
         if (!string.IsNullOrWhiteSpace(q.Role))
         {
-            var roleIds = db.Roles.Where(r => r.Name == q.Role).Select(r => r.Id);
-            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
+            var roleIds = db.Unscoped<Role>().Where(r => r.Name == q.Role).Select(r => r.Id);
+            users = users.Where(u => db.Unscoped<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
         }
 
         var total = await users.CountAsync(ct);
@@ -36,8 +37,8 @@ public sealed class ListUsers(IKamDb db, TimeProvider clock)
         };
         var page = await users.Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
         var ids = page.Select(u => u.Id).ToList();
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
+        var roles = await (from ur in db.Unscoped<IdentityUserRole<Guid>>()
+                           join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();

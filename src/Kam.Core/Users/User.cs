@@ -7,6 +7,7 @@ namespace Kam.Core.Users;
 /// A person of the department. Users are never deleted: a leaver is deactivated, keeps their history and loses
 /// their login. Identity's <see cref="IdentityUser{TKey}.ConcurrencyStamp"/> is the optimistic-concurrency version.
 /// </summary>
+[Scoped(Scope.System)]
 public class User : IdentityUser<Guid>, IAudited
 {
     public User()
@@ -31,6 +32,7 @@ public class User : IdentityUser<Guid>, IAudited
     public string? Culture { get; set; }
 }
 
+[Scoped(Scope.System)]
 public class Role : IdentityRole<Guid>
 {
     public Role()

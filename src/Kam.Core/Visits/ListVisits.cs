@@ -1,5 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Visits;
@@ -43,20 +44,20 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
     /// <summary>One account's visits, newest first; 404 outside the data scope.</summary>
     public async Task<Result<PagedResult<VisitRow>>> ForAccount(Guid accountId, int? page, int? pageSize, CancellationToken ct = default)
     {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
         return await List(new VisitQuery(AccountId: accountId, Page: page, PageSize: pageSize), ct);
     }
 
     public async Task<Result<VisitView>> Get(Guid id, CancellationToken ct = default)
     {
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Read<Visit>().AsNoTracking().Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
             return Error.NotFound("visit.not_found");
-        var account = await db.AllAccounts.AsNoTracking().Where(a => a.Id == visit.AccountId).Select(a => new { a.Name, a.Tier }).FirstAsync(ct);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == visit.UserId).Select(u => new Person(u.Id, u.DisplayName)).FirstAsync(ct);
+        var account = await db.Unscoped<Account>().AsNoTracking().Where(a => a.Id == visit.AccountId).Select(a => new { a.Name, a.Tier }).FirstAsync(ct);
+        var user = await db.Unscoped<User>().AsNoTracking().Where(u => u.Id == visit.UserId).Select(u => new Person(u.Id, u.DisplayName)).FirstAsync(ct);
         var contactIds = visit.Contacts.Select(c => c.ContactId).ToList();
-        var contacts = await db.AllContacts.AsNoTracking().Where(c => contactIds.Contains(c.Id))
+        var contacts = await db.Unscoped<Contact>().AsNoTracking().Where(c => contactIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Name, c.Title }).ToDictionaryAsync(c => c.Id, ct);
         var views = visit.Contacts.OrderBy(c => c.Role).Select(c => new VisitContactView(c.ContactId, contacts[c.ContactId].Name, contacts[c.ContactId].Title, c.Role)).ToList();
         return new VisitView(visit.Id, visit.AccountId, account.Name, account.Tier, user, visit.Status, visit.At, visit.Date, visit.PlannedAt,
@@ -67,7 +68,7 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
 
     private IQueryable<Visit> Filter(VisitQuery q)
     {
-        var visits = db.Visits.AsNoTracking();
+        var visits = db.Read<Visit>().AsNoTracking();
         if (q.Mine == true)
             visits = visits.Where(v => v.UserId == me.Id);
         if (q.UserId is { } user)
@@ -86,11 +87,11 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
             visits = visits.Where(v => v.Status == VisitStatus.Planned && v.Date < today);
         }
         if (q.Tier is { } tier)
-            visits = visits.Where(v => db.AllAccounts.Any(a => a.Id == v.AccountId && a.Tier == tier));
+            visits = visits.Where(v => db.Unscoped<Account>().Any(a => a.Id == v.AccountId && a.Tier == tier));
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
-            visits = visits.Where(v => db.AllAccounts.Any(a => a.Id == v.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter))
+            visits = visits.Where(v => db.Unscoped<Account>().Any(a => a.Id == v.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter))
                 || (v.Summary != null && EF.Functions.Like(v.Summary, pattern, Like.EscapeCharacter))
                 || (v.Purpose != null && EF.Functions.Like(v.Purpose, pattern, Like.EscapeCharacter)));
         }
@@ -101,8 +102,8 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
     {
         var today = rules.Today;
         var rows = await (from v in page
-                          join a in db.AllAccounts on v.AccountId equals a.Id
-                          join u in db.Users on v.UserId equals u.Id
+                          join a in db.Unscoped<Account>() on v.AccountId equals a.Id
+                          join u in db.Unscoped<User>() on v.UserId equals u.Id
                           select new { v, a.Name, a.Tier, u.DisplayName }).ToListAsync(ct);
         return rows.Select(r => new VisitRow(r.v.Id, r.v.AccountId, r.Name, r.Tier, new Person(r.v.UserId, r.DisplayName), r.v.Status, r.v.At,
             r.v.Date, r.v.Purpose, r.v.Summary, r.v.NextStep, r.v.NextStepOn, r.v.Status == VisitStatus.Planned && r.v.Date < today)).ToList();

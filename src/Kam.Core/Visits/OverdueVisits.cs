@@ -1,5 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Visits;
@@ -17,7 +18,7 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize);
         var policy = await Policy(ct);
         var today = clock.Today();
-        var accounts = db.Accounts.AsNoTracking();
+        var accounts = db.Read<Account>().AsNoTracking();
         if (q.OwnerId is { } owner)
             accounts = accounts.Where(a => a.OwnerId == owner);
         if (q.Tier is { } tier)
@@ -44,11 +45,11 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
             candidates.AddRange(firsts.Select(a => (a.Id, a.VisitDueBase.AddDays(days))));
         }
         var pageIds = candidates.OrderBy(c => c.Due).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.SafePageSize).Select(c => c.Id).ToList();
-        var page = await (from a in db.AllAccounts.AsNoTracking().Where(a => pageIds.Contains(a.Id))
-                          join u in db.Users on a.OwnerId equals u.Id
+        var page = await (from a in db.Unscoped<Account>().AsNoTracking().Where(a => pageIds.Contains(a.Id))
+                          join u in db.Unscoped<User>() on a.OwnerId equals u.Id
                           select new { a.Id, a.Name, a.Tier, a.OwnerId, u.DisplayName, a.LastVisitOn, a.VisitDueBase }).ToListAsync(ct);
         var ids = page.Select(p => p.Id).ToList();
-        var planned = await db.AllVisits.AsNoTracking().Where(v => ids.Contains(v.AccountId) && v.Status == VisitStatus.Planned && v.Date >= today)
+        var planned = await db.Unscoped<Visit>().AsNoTracking().Where(v => ids.Contains(v.AccountId) && v.Status == VisitStatus.Planned && v.Date >= today)
             .GroupBy(v => v.AccountId).Select(g => new { g.Key, Next = g.Min(v => v.Date) }).ToDictionaryAsync(g => g.Key, g => g.Next, ct);
         var rows = page.Select(p =>
         {
@@ -69,7 +70,7 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
         {
             // Read the owners of the owing range and count here: a GROUP BY owner in SQL tempts SQLite into walking a
             // whole owner index (every account) to get the groups in order.
-            var owners = await db.Accounts.AsNoTracking().Owing(policy, today, tier, null).Select(a => a.OwnerId).ToListAsync(ct);
+            var owners = await db.Read<Account>().AsNoTracking().Owing(policy, today, tier, null).Select(a => a.OwnerId).ToListAsync(ct);
             foreach (var owner in owners)
                 counts[owner] = counts.GetValueOrDefault(owner) + 1;
         }
@@ -79,14 +80,14 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
     /// <summary>The visit standing of one account; 404 outside the data scope.</summary>
     public async Task<Result<AccountVisitStatus>> ForAccount(Guid accountId, CancellationToken ct = default)
     {
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId)
+        var account = await db.Read<Account>().AsNoTracking().Where(a => a.Id == accountId)
             .Select(a => new { a.Tier, a.LastVisitOn, a.VisitDueBase, a.ArchivedAt, a.Status }).FirstOrDefaultAsync(ct);
         if (account is null)
             return Error.NotFound("account.not_found");
         var policy = await Policy(ct);
         var today = clock.Today();
         var due = VisitSchedule.DueOn(account.Tier, account.VisitDueBase, policy);
-        var next = await db.AllVisits.AsNoTracking().Where(v => v.AccountId == accountId && v.Status == VisitStatus.Planned && v.Date >= today)
+        var next = await db.Unscoped<Visit>().AsNoTracking().Where(v => v.AccountId == accountId && v.Status == VisitStatus.Planned && v.Date >= today)
             .MinAsync(v => (DateOnly?)v.Date, ct);
         var owes = account.ArchivedAt is null && account.Status != AccountStatus.Lost;
         return new AccountVisitStatus(account.LastVisitOn, due, owes && due < today, policy.DaysFor(account.Tier), next);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed class PlanVisit(IKamDb db, VisitRules rules, IValidator<VisitPlanI
             return Error.Forbidden("visit.read_only");
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == input.AccountId, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == input.AccountId, ct);
         if (account is null)
             return Error.Validation("accountId", "visit.account_not_found");
         if (account.ArchivedAt is not null)
@@ -27,14 +28,14 @@ public sealed class PlanVisit(IKamDb db, VisitRules rules, IValidator<VisitPlanI
             return badContacts;
         var visit = new Visit { AccountId = account.Id, UserId = visitor.Value, Status = VisitStatus.Planned };
         Apply(visit, input);
-        db.AllVisits.Add(visit);
+        db.Unscoped<Visit>().Add(visit);
         await db.SaveChangesAsync(ct);
         return visit.Id;
     }
 
     public async Task<Result> Update(Guid id, VisitPlanInput input, CancellationToken ct = default)
     {
-        var visit = await db.Visits.Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Read<Visit>().Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
             return Error.NotFound("visit.not_found");
         if (!rules.Permissions(visit).EditPlan)
@@ -48,7 +49,7 @@ public sealed class PlanVisit(IKamDb db, VisitRules rules, IValidator<VisitPlanI
         var visitorId = visit.UserId;
         if (input.UserId is { } newVisitor && newVisitor != visit.UserId)
         {
-            var account = await db.AllAccounts.AsNoTracking().FirstAsync(a => a.Id == visit.AccountId, ct);
+            var account = await db.Unscoped<Account>().AsNoTracking().FirstAsync(a => a.Id == visit.AccountId, ct);
             var visitor = await rules.VisitorAsync(newVisitor, account, ct);
             if (!visitor.IsSuccess)
                 return visitor.Error!;
@@ -67,7 +68,7 @@ public sealed class PlanVisit(IKamDb db, VisitRules rules, IValidator<VisitPlanI
 
     public async Task<Result> Cancel(Guid id, VisitCancelInput input, CancellationToken ct = default)
     {
-        var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Read<Visit>().FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
             return Error.NotFound("visit.not_found");
         if (!rules.Permissions(visit).Cancel)

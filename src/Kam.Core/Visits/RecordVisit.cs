@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
             return Error.Validation("accountId", "visit.account_required");
         if (input.At is null)
             return Error.Validation("at", "visit.at_required");
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == accountId, ct);
         if (account is null)
             return Error.Validation("accountId", "visit.account_not_found");
         if (account.ArchivedAt is not null)
@@ -30,7 +31,7 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
         // A record is the caller's own visit; the head plans for others but does not log their visits for them.
         var visit = new Visit { AccountId = accountId, UserId = rules.MeId };
         Apply(visit, input);
-        db.AllVisits.Add(visit);
+        db.Unscoped<Visit>().Add(visit);
         if (await SaveAsync(visit, ct) is { } conflict)
             return conflict;
         return visit.Id;
@@ -38,7 +39,7 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
 
     public async Task<Result> Complete(Guid id, VisitRecordInput input, CancellationToken ct = default)
     {
-        var visit = await db.Visits.Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Read<Visit>().Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
             return Error.NotFound("visit.not_found");
         if (!rules.Permissions(visit).Complete)
@@ -57,7 +58,7 @@ public sealed class RecordVisit(IKamDb db, VisitRules rules, IValidator<VisitRec
 
     public async Task<Result> Update(Guid id, VisitRecordInput input, CancellationToken ct = default)
     {
-        var visit = await db.Visits.Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Read<Visit>().Include(v => v.Contacts).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
             return Error.NotFound("visit.not_found");
         if (visit.Status != VisitStatus.Done)

@@ -14,6 +14,7 @@ public enum VisitStatus
 /// (what happened, whom they met, what comes next). A record can also be logged without a plan. Never deleted: a plan
 /// that will not happen is cancelled with a reason.
 /// </summary>
+[Scoped(Scope.Account)]
 public class Visit : Entity, IBelongsToAccount
 {
     public Guid AccountId { get; set; }
@@ -74,6 +75,7 @@ public enum VisitContactRole
     Met,
 }
 
+[Scoped(Scope.Parent, Rule = typeof(VisitContactScope))]
 public class VisitContact : IAudited
 {
     public Guid VisitId { get; set; }

@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Handovers;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,13 @@ public sealed class VisitPlansPart(IKamDb db) : IHandoverPart
 
     public int Order => 2;
 
-    private IQueryable<Visit> Open(Guid userId) => db.AllVisits.Where(v => v.UserId == userId && v.Status == VisitStatus.Planned);
+    private IQueryable<Visit> Open(Guid userId) => db.Unscoped<Visit>().Where(v => v.UserId == userId && v.Status == VisitStatus.Planned);
 
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => Open(userId).CountAsync(ct);
 
     public async Task<IReadOnlyList<string>> ListAsync(Guid fromUserId, int max, CancellationToken ct) =>
         (await (from v in Open(fromUserId)
-                join a in db.AllAccounts on v.AccountId equals a.Id
+                join a in db.Unscoped<Account>() on v.AccountId equals a.Id
                 orderby v.Date
                 select new { v.Date, a.Name }).Take(max).ToListAsync(ct))
         .Select(r => $"{r.Date:yyyy-MM-dd} {r.Name}").ToList();

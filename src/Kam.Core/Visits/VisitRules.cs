@@ -1,6 +1,8 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Visits;
@@ -40,16 +42,16 @@ public sealed class VisitRules(IKamDb db, ICurrentUser me, TimeProvider clock)
             return Error.Validation("userId", "visit.only_head_plans_for_others");
         if (visitor == me.Id && !me.IsSystem)
             return visitor;
-        var works = await (from u in db.Users
+        var works = await (from u in db.Unscoped<User>()
                            where u.Id == visitor && u.IsActive
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
+                           join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+                           join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                            where r.Name == Roles.AccountManager || r.Name == Roles.Head
                            select u.Id).AnyAsync(ct);
         if (!works)
             return Error.Validation("userId", "visit.visitor_invalid");
-        var onAccount = account.OwnerId == visitor || await db.AccountMembers.AnyAsync(m => m.AccountId == account.Id && m.UserId == visitor, ct)
-            || await db.UserRoles.AnyAsync(ur => ur.UserId == visitor && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Head), ct);
+        var onAccount = account.OwnerId == visitor || await db.Unscoped<AccountMember>().AnyAsync(m => m.AccountId == account.Id && m.UserId == visitor, ct)
+            || await db.Unscoped<IdentityUserRole<Guid>>().AnyAsync(ur => ur.UserId == visitor && db.Unscoped<Role>().Any(r => r.Id == ur.RoleId && r.Name == Roles.Head), ct);
         return onAccount ? visitor : Error.Validation("userId", "visit.visitor_not_on_account");
     }
 
@@ -59,7 +61,7 @@ public sealed class VisitRules(IKamDb db, ICurrentUser me, TimeProvider clock)
         if (ids is null || ids.Count == 0)
             return null;
         var distinct = ids.Distinct().ToList();
-        var found = await db.AllContacts.CountAsync(c => distinct.Contains(c.Id) && c.AccountId == accountId && c.ArchivedAt == null, ct);
+        var found = await db.Unscoped<Contact>().CountAsync(c => distinct.Contains(c.Id) && c.AccountId == accountId && c.ArchivedAt == null, ct);
         return found == distinct.Count ? null : Error.Validation("contactIds", "visit.contact_not_on_account");
     }
 
@@ -79,16 +81,16 @@ public sealed class VisitRules(IKamDb db, ICurrentUser me, TimeProvider clock)
     /// </summary>
     public async Task ApplyRecordAsync(Visit visit, CancellationToken ct)
     {
-        var last = await db.AllVisits.Where(v => v.AccountId == visit.AccountId && v.Status == VisitStatus.Done).MaxAsync(v => (DateOnly?)v.Date, ct);
+        var last = await db.Unscoped<Visit>().Where(v => v.AccountId == visit.AccountId && v.Status == VisitStatus.Done).MaxAsync(v => (DateOnly?)v.Date, ct);
         if (last is { } date)
         {
-            await db.AllAccounts.Where(a => a.Id == visit.AccountId && (a.LastVisitOn == null || a.LastVisitOn != date))
+            await db.Unscoped<Account>().Where(a => a.Id == visit.AccountId && (a.LastVisitOn == null || a.LastVisitOn != date))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastVisitOn, date).SetProperty(a => a.VisitDueBase, date), ct);
         }
         var met = visit.Contacts.Where(c => c.Role == VisitContactRole.Met).Select(c => c.ContactId).ToList();
         if (met.Count > 0)
         {
-            await db.AllContacts.Where(c => met.Contains(c.Id) && (c.LastContactedOn == null || c.LastContactedOn < visit.Date))
+            await db.Unscoped<Contact>().Where(c => met.Contains(c.Id) && (c.LastContactedOn == null || c.LastContactedOn < visit.Date))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactedOn, visit.Date), ct);
         }
     }

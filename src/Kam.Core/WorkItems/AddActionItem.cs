@@ -9,7 +9,7 @@ public sealed class AddActionItem(IKamDb db, ICurrentUser me, IValidator<WorkIte
 {
     public async Task<Result<Guid>> Handle(Guid meetingId, WorkItemInput input, CancellationToken ct = default)
     {
-        var meeting = await WorkItemAccess.VisibleMeetings(db, me).AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        var meeting = await db.Read<Meeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
             return Error.NotFound("meeting.not_found");
         if (!WorkItemAccess.RecordsMeetings(me))

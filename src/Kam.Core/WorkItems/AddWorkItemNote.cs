@@ -19,7 +19,7 @@ public sealed class AddWorkItemNote(IKamDb db, ICurrentUser me, IValidator<NoteI
 {
     public async Task<Result<Guid>> Handle(Guid id, NoteInput input, CancellationToken ct = default)
     {
-        var item = await WorkItemAccess.Visible(db, me).AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        var item = await db.Read<WorkItem>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
         if (item is null)
             return Error.NotFound("workitem.not_found");
         if (!WorkItemAccess.Owns(me, item) && !WorkItemAccess.FollowsUp(me, item))
@@ -27,7 +27,7 @@ public sealed class AddWorkItemNote(IKamDb db, ICurrentUser me, IValidator<NoteI
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
         var note = new WorkItemNote { WorkItemId = id, UserId = me.Id ?? Guid.Empty, Text = input.Text!.Trim() };
-        db.WorkItemNotes.Add(note);
+        db.Unscoped<WorkItemNote>().Add(note);
         await db.SaveChangesAsync(ct);
         return note.Id;
     }

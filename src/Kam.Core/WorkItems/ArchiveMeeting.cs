@@ -12,7 +12,7 @@ public sealed class ArchiveMeeting(IKamDb db, ICurrentUser me, TimeProvider cloc
 
     private async Task<Result> Set(Guid id, bool archive, CancellationToken ct)
     {
-        var meeting = await WorkItemAccess.VisibleMeetings(db, me).FirstOrDefaultAsync(m => m.Id == id, ct);
+        var meeting = await db.Read<Meeting>().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
             return Error.NotFound("meeting.not_found");
         if (!WorkItemAccess.RecordsMeetings(me))

@@ -19,12 +19,12 @@ public sealed record MeetingQuery
     public string? Sort { get; init; }
 }
 
-public sealed class ListMeetings(IKamDb db, ICurrentUser me)
+public sealed class ListMeetings(IKamDb db)
 {
     public async Task<PagedResult<MeetingRow>> Handle(MeetingQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
-        var meetings = WorkItemAccess.VisibleMeetings(db, me).AsNoTracking();
+        var meetings = db.Read<Meeting>().AsNoTracking();
         meetings = q.Archived == true ? meetings.Where(m => m.ArchivedAt != null) : meetings.Where(m => m.ArchivedAt == null);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
@@ -51,7 +51,7 @@ public sealed class ListMeetings(IKamDb db, ICurrentUser me)
             ("at", false) => meetings.OrderBy(m => m.At).ThenBy(m => m.Id),
             _ => meetings.OrderByDescending(m => m.At).ThenBy(m => m.Id),
         };
-        var visibleItems = WorkItemAccess.Visible(db, me);
+        var visibleItems = db.Read<WorkItem>();
         var rows = await meetings.Skip(paging.Skip).Take(paging.SafePageSize)
             .Select(m => new MeetingRow(m.Id, m.Title, m.At, m.Location, m.Attendees.Count,
                 visibleItems.Count(w => w.MeetingId == m.Id),

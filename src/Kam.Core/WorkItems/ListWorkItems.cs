@@ -1,4 +1,6 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.WorkItems;
@@ -26,7 +28,7 @@ public sealed record WorkItemQuery
     public string? Sort { get; init; }
 }
 
-public sealed class ListWorkItems(IKamDb db, ICurrentUser me, TimeProvider clock)
+public sealed class ListWorkItems(IKamDb db, TimeProvider clock)
 {
     public async Task<PagedResult<WorkItemRow>> Handle(WorkItemQuery q, CancellationToken ct = default)
     {
@@ -39,7 +41,7 @@ public sealed class ListWorkItems(IKamDb db, ICurrentUser me, TimeProvider clock
 
     private IQueryable<WorkItem> Filter(WorkItemQuery q, DateOnly today)
     {
-        var items = WorkItemAccess.Visible(db, me).AsNoTracking();
+        var items = db.Read<WorkItem>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
@@ -87,9 +89,9 @@ public sealed class ListWorkItems(IKamDb db, ICurrentUser me, TimeProvider clock
     public IQueryable<WorkItemRow> Rows(IQueryable<WorkItem> items, DateOnly today) =>
         items.Select(w => new WorkItemRow(w.Id, w.Kind, w.Title, w.Status, w.DueOn,
             w.DueOn < today && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress),
-            w.OwnerId, db.Users.Where(u => u.Id == w.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-            w.AssignerId, db.Users.Where(u => u.Id == w.AssignerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-            w.AccountId, db.Accounts.Where(a => a.Id == w.AccountId).Select(a => a.Name).FirstOrDefault(),
-            w.MeetingId, db.Meetings.Where(m => m.Id == w.MeetingId).Select(m => m.Title).FirstOrDefault(),
+            w.OwnerId, db.Unscoped<User>().Where(u => u.Id == w.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+            w.AssignerId, db.Unscoped<User>().Where(u => u.Id == w.AssignerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+            w.AccountId, db.Read<Account>().Where(a => a.Id == w.AccountId).Select(a => a.Name).FirstOrDefault(),
+            w.MeetingId, db.Unscoped<Meeting>().Where(m => m.Id == w.MeetingId).Select(m => m.Title).FirstOrDefault(),
             w.UpdatedAt));
 }

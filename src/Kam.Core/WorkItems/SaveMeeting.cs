@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kam.Core.Common;
+using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.WorkItems;
@@ -16,7 +17,7 @@ public sealed class SaveMeeting(IKamDb db, ICurrentUser me, IValidator<MeetingIn
         if (await CheckAsync(input, ct) is { } error)
             return error;
         var meeting = new Meeting();
-        db.Meetings.Add(meeting);
+        db.Unscoped<Meeting>().Add(meeting);
         await ApplyAsync(meeting, input, ct);
         await db.SaveChangesAsync(ct);
         return meeting.Id;
@@ -24,7 +25,7 @@ public sealed class SaveMeeting(IKamDb db, ICurrentUser me, IValidator<MeetingIn
 
     public async Task<Result<Guid>> Update(Guid id, MeetingInput input, CancellationToken ct = default)
     {
-        var meeting = await WorkItemAccess.VisibleMeetings(db, me).Include(m => m.Attendees).FirstOrDefaultAsync(m => m.Id == id, ct);
+        var meeting = await db.Read<Meeting>().Include(m => m.Attendees).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
             return Error.NotFound("meeting.not_found");
         if (!WorkItemAccess.RecordsMeetings(me))
@@ -52,7 +53,7 @@ public sealed class SaveMeeting(IKamDb db, ICurrentUser me, IValidator<MeetingIn
     private async Task<Error?> CheckAsync(MeetingInput input, CancellationToken ct)
     {
         var attendeeIds = (input.AttendeeIds ?? []).Distinct().ToList();
-        if (await db.Users.CountAsync(u => attendeeIds.Contains(u.Id), ct) != attendeeIds.Count)
+        if (await db.Unscoped<User>().CountAsync(u => attendeeIds.Contains(u.Id), ct) != attendeeIds.Count)
             return Error.Validation("attendeeIds", "meeting.attendee_invalid");
         var items = input.ActionItems ?? [];
         for (var i = 0; i < items.Count; i++)

@@ -43,7 +43,7 @@ public sealed class UpdateWorkItem(IKamDb db, ICurrentUser me, TimeProvider cloc
 {
     public async Task<Result> Handle(Guid id, WorkItemUpdate input, CancellationToken ct = default)
     {
-        var item = await WorkItemAccess.Visible(db, me).FirstOrDefaultAsync(w => w.Id == id, ct);
+        var item = await db.Read<WorkItem>().FirstOrDefaultAsync(w => w.Id == id, ct);
         if (item is null)
             return Error.NotFound("workitem.not_found");
         var owns = WorkItemAccess.Owns(me, item);
@@ -71,7 +71,7 @@ public sealed class UpdateWorkItem(IKamDb db, ICurrentUser me, TimeProvider cloc
         if (input.Status is { } next && next != item.Status)
             await MoveAsync(item, next, input.CancelReason, ct);
         if (!string.IsNullOrWhiteSpace(input.Note))
-            db.WorkItemNotes.Add(new WorkItemNote { WorkItemId = item.Id, UserId = me.Id ?? Guid.Empty, Text = input.Note.Trim() });
+            db.Unscoped<WorkItemNote>().Add(new WorkItemNote { WorkItemId = item.Id, UserId = me.Id ?? Guid.Empty, Text = input.Note.Trim() });
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
 

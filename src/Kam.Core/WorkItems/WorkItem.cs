@@ -20,6 +20,7 @@ public enum WorkItemStatus
 }
 
 /// <summary>A task or a meeting's action item: one list, one owner, one due date, followed up until done.</summary>
+[Scoped(Scope.Person, Rule = typeof(WorkItemScope))]
 public class WorkItem : Entity
 {
     public WorkItemKind Kind { get; set; }
@@ -49,6 +50,7 @@ public class WorkItem : Entity
 }
 
 /// <summary>A progress note on a work item, by its owner or whoever follows it up.</summary>
+[Scoped(Scope.Parent, Rule = typeof(WorkItemNoteScope))]
 public class WorkItemNote : Entity
 {
     public Guid WorkItemId { get; set; }
@@ -59,6 +61,7 @@ public class WorkItemNote : Entity
 }
 
 /// <summary>A meeting and its minutes (会议纪要), recorded by the assistant; decisions become action items.</summary>
+[Scoped(Scope.Person, Rule = typeof(MeetingScope))]
 public class Meeting : Entity, IArchivable
 {
     public string Title { get; set; } = "";
@@ -81,6 +84,7 @@ public class Meeting : Entity, IArchivable
     public List<MeetingAttendee> Attendees { get; set; } = [];
 }
 
+[Scoped(Scope.Parent, Rule = typeof(MeetingAttendeeScope))]
 public class MeetingAttendee : IAudited
 {
     public Guid MeetingId { get; set; }

@@ -24,23 +24,5 @@ public static class WorkItemAccess
 
     public static bool Owns(ICurrentUser me, WorkItem item) => me.Id is { } id && item.OwnerId == id;
 
-    public static IQueryable<WorkItem> Visible(IKamDb db, ICurrentUser me)
-    {
-        if (SeesAll(me))
-            return db.WorkItems;
-        if (DataScope.SeesOwnAccounts(me) && me.Id is { } id)
-            return db.WorkItems.Where(w => w.OwnerId == id || w.AssignerId == id);
-        return db.WorkItems.Where(w => false);
-    }
-
-    public static IQueryable<Meeting> VisibleMeetings(IKamDb db, ICurrentUser me)
-    {
-        if (SeesAll(me))
-            return db.Meetings;
-        if (DataScope.SeesOwnAccounts(me) && me.Id is { } id)
-            return db.Meetings.Where(m => m.Attendees.Any(a => a.UserId == id) || db.WorkItems.Any(w => w.MeetingId == m.Id && w.OwnerId == id));
-        return db.Meetings.Where(m => false);
-    }
-
     public static bool IsOpen(WorkItemStatus status) => status is WorkItemStatus.Open or WorkItemStatus.InProgress;
 }

@@ -12,7 +12,7 @@ public sealed class WorkItemHandoverPart(IKamDb db) : IHandoverPart
     public int Order => 3;
 
     private IQueryable<WorkItem> Open(Guid userId) =>
-        db.WorkItems.Where(w => w.OwnerId == userId && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress));
+        db.Unscoped<WorkItem>().Where(w => w.OwnerId == userId && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress));
 
     public Task<int> CountAsync(Guid userId, CancellationToken ct) => Open(userId).CountAsync(ct);
 

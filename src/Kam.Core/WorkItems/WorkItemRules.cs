@@ -1,6 +1,9 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
 using Kam.Core.Notifications;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.WorkItems;
@@ -12,9 +15,9 @@ public sealed class WorkItemRules(IKamDb db, ICurrentUser me, Notifier notifier)
 
     /// <summary>An owner must be an active person with a business role (not a leaver, not only an administrator).</summary>
     public async Task<bool> IsValidOwnerAsync(Guid ownerId, CancellationToken ct) =>
-        await (from u in db.Users
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
+        await (from u in db.Unscoped<User>()
+               join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+               join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                where u.Id == ownerId && u.IsActive && BusinessRoles.Contains(r.Name!)
                select u.Id).AnyAsync(ct);
 
@@ -24,7 +27,7 @@ public sealed class WorkItemRules(IKamDb db, ICurrentUser me, Notifier notifier)
         if (!await IsValidOwnerAsync(input.OwnerId!.Value, ct))
             return Error.Validation(fieldPrefix + "ownerId", "workitem.owner_invalid");
         // Nobody links an account they may not read.
-        if (input.AccountId is { } accountId && !await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (input.AccountId is { } accountId && !await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.Validation(fieldPrefix + "accountId", "workitem.account_invalid");
         return null;
     }
@@ -44,7 +47,7 @@ public sealed class WorkItemRules(IKamDb db, ICurrentUser me, Notifier notifier)
             AccountId = input.AccountId,
             MeetingId = meetingId,
         };
-        db.WorkItems.Add(item);
+        db.Unscoped<WorkItem>().Add(item);
         await NotifyAssignedAsync(item, ct);
         return item;
     }
@@ -55,7 +58,7 @@ public sealed class WorkItemRules(IKamDb db, ICurrentUser me, Notifier notifier)
         if (me.Id == item.OwnerId)
             return;
         var key = $"task_assigned:{item.Id}";
-        if (await db.Notifications.AnyAsync(n => n.UserId == item.OwnerId && n.Key == key, ct))
+        if (await db.Unscoped<Notification>().AnyAsync(n => n.UserId == item.OwnerId && n.Key == key, ct))
             key = $"task_assigned:{item.Id}:{Guid.NewGuid():N}";
         notifier.Add(new NotificationMessage(item.OwnerId, "notify.task_assigned", key, item.Title, item.DueOn, $"/tasks/{item.Id}"));
     }
@@ -64,7 +67,7 @@ public sealed class WorkItemRules(IKamDb db, ICurrentUser me, Notifier notifier)
     public async Task NotifyDoneAsync(WorkItem item, CancellationToken ct)
     {
         var key = $"task_done:{item.Id}";
-        if (item.AssignerId == item.OwnerId || await db.Notifications.AnyAsync(n => n.UserId == item.AssignerId && n.Key == key, ct))
+        if (item.AssignerId == item.OwnerId || await db.Unscoped<Notification>().AnyAsync(n => n.UserId == item.AssignerId && n.Key == key, ct))
             return;
         notifier.Add(new NotificationMessage(item.AssignerId, "notify.task_done", key, item.Title, item.DueOn, $"/tasks/{item.Id}"));
     }

@@ -4,6 +4,7 @@ using Kam.Core.Common;
 using Kam.Core.Contracts;
 using Kam.Core.Identity;
 using Kam.Core.Opportunities;
+using Kam.Core.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Workbench;
@@ -47,13 +48,13 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
             .Select(a => new ApprovalBrief(a.Id, a.DocumentType, a.Title, a.Amount, a.SubmittedAt)).ToList();
 
         var until = today.AddDays(ExpiringWithinDays);
-        var expiring = db.Contracts.AsNoTracking().Where(c => Running.Contains(c.Status) && c.ArchivedAt == null
+        var expiring = db.Read<Contract>().AsNoTracking().Where(c => Running.Contains(c.Status) && c.ArchivedAt == null
             && c.EffectiveEndOn >= today && c.EffectiveEndOn <= until);
         if (mineOnly)
             expiring = expiring.Where(c => c.OwnerId == userId);
         var expiringCount = await expiring.CountAsync(ct);
         var expiringList = (await (from c in expiring
-                                   join a in db.AllAccounts on c.AccountId equals a.Id
+                                   join a in db.Unscoped<Account>() on c.AccountId equals a.Id
                                    orderby c.EffectiveEndOn
                                    select new { c.Id, c.Number, c.Title, a.Name, c.EffectiveEndOn }).Take(5).ToListAsync(ct))
             .Select(c => new ContractBrief(c.Id, c.Number, c.Title, c.Name, c.EffectiveEndOn, c.EffectiveEndOn.DayNumber - today.DayNumber)).ToList();
@@ -61,7 +62,7 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
         // Open receivables grouped by due date in one pass over the (settled, due, account, amount, collected) index. Settled is
         // compared with a parameter: for a constant EF writes "NOT Settled", which SQLite cannot seek in the index.
         var settled = false;
-        var byDue = await db.Instalments.AsNoTracking().Where(i => i.Settled == settled).GroupBy(i => i.DueOn)
+        var byDue = await db.Read<Instalment>().AsNoTracking().Where(i => i.Settled == settled).GroupBy(i => i.DueOn)
             .Select(g => new { DueOn = g.Key, Open = g.Sum(i => (double)i.Amount) - g.Sum(i => (double)i.Collected), Count = g.Count() }).ToListAsync(ct);
         // Summed as floating point by the database (SQLite's decimal sum is a slow user function), back to the fen per day.
         var openAmount = byDue.Sum(d => Fen(d.Open));
@@ -69,10 +70,10 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
         var overdueCount = byDue.Where(d => d.DueOn < today).Sum(d => d.Count);
 
         var first = new DateOnly(today.Year, today.Month, 1);
-        var collected = Fen(await db.Payments.AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
+        var collected = Fen(await db.Read<Payment>().AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
             .SumAsync(p => (double)p.Amount, ct));
 
-        var opportunities = db.Opportunities.AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
+        var opportunities = db.Read<Opportunity>().AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
         if (mineOnly && me.IsInRole(Roles.AccountManager))
             opportunities = opportunities.Where(o => o.OwnerId == userId);
         var pipelineCount = await opportunities.CountAsync(ct);

@@ -1,9 +1,12 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Notifications;
 using Kam.Core.Reports;
+using Kam.Core.Users;
 using Kam.Core.Visits;
 using Kam.Core.WorkItems;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Workbench;
@@ -27,31 +30,31 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
 
     private async Task<ManagerDesk> Manager(Guid userId, DateOnly today, CancellationToken ct)
     {
-        var plans = await (from v in db.Visits.AsNoTracking()
+        var plans = await (from v in db.Read<Visit>().AsNoTracking()
                            where v.UserId == userId && v.Status == VisitStatus.Planned && v.Date == today
-                           join a in db.AllAccounts on v.AccountId equals a.Id
+                           join a in db.Unscoped<Account>() on v.AccountId equals a.Id
                            orderby v.At
                            select new PlanItem(v.Id, v.AccountId, a.Name, v.At, v.Purpose)).Take(20).ToListAsync(ct);
         var overdueList = await overdue.List(new OverdueQuery(OwnerId: userId, PageSize: 5), ct);
         var dueSoon = await overdue.List(new OverdueQuery(OwnerId: userId, DueSoon: true, PageSize: 1), ct);
-        var items = db.WorkItems.AsNoTracking().Where(w => w.OwnerId == userId && Open.Contains(w.Status));
+        var items = db.Unscoped<WorkItem>().AsNoTracking().Where(w => w.OwnerId == userId && Open.Contains(w.Status));
         var openCount = await items.CountAsync(ct);
         var openItems = await Briefs(items.OrderBy(w => w.DueOn).Take(8), today, ct);
-        var unread = db.Notifications.AsNoTracking().Where(n => n.UserId == userId && n.ReadAt == null);
+        var unread = db.Unscoped<Notification>().AsNoTracking().Where(n => n.UserId == userId && n.ReadAt == null);
         var unreadCount = await unread.CountAsync(ct);
         var latest = await unread.OrderByDescending(n => n.CreatedAt).Take(5)
             .Select(n => new NotificationBrief(n.Id, n.Kind, n.Subject, n.DueOn, n.Link, n.CreatedAt)).ToListAsync(ct);
-        var submitted = await db.DailyReports.AsNoTracking()
+        var submitted = await db.Unscoped<DailyReport>().AsNoTracking()
             .AnyAsync(r => r.UserId == userId && r.Date == today && r.Status != DailyReportStatus.Draft, ct);
 
         var first = new DateOnly(today.Year, today.Month, 1);
-        var mine = db.AllVisits.AsNoTracking().Where(v => v.UserId == userId && v.Date >= first && v.Date <= first.AddMonths(1).AddDays(-1));
+        var mine = db.Unscoped<Visit>().AsNoTracking().Where(v => v.UserId == userId && v.Date >= first && v.Date <= first.AddMonths(1).AddDays(-1));
         var done = await mine.CountAsync(v => v.Status == VisitStatus.Done, ct);
         var planned = await mine.CountAsync(v => v.Status == VisitStatus.Planned, ct);
-        var reports = await db.DailyReports.AsNoTracking()
+        var reports = await db.Unscoped<DailyReport>().AsNoTracking()
             .CountAsync(r => r.UserId == userId && r.Date >= first && r.Date <= today && r.Status != DailyReportStatus.Draft, ct);
         var firstInstant = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), BusinessClock.Zone.GetUtcOffset(first.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
-        var itemsDone = await db.WorkItems.AsNoTracking().CountAsync(w => w.OwnerId == userId && w.Status == WorkItemStatus.Done && w.DoneAt >= firstInstant, ct);
+        var itemsDone = await db.Unscoped<WorkItem>().AsNoTracking().CountAsync(w => w.OwnerId == userId && w.Status == WorkItemStatus.Done && w.DoneAt >= firstInstant, ct);
         return new ManagerDesk(plans, overdueList.Total, dueSoon.Total, overdueList.Items, openCount, openItems, unreadCount, latest, submitted,
             new ManagerCounts(done, planned, reports, WorkingDays(first, today), itemsDone));
     }
@@ -61,17 +64,17 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var managers = await ActiveManagers(ct);
         var names = managers.ToDictionary(p => p.Id);
         var byPerson = overdueByOwner.Select(o => new PersonCount(names.TryGetValue(o.OwnerId, out var p) ? p : new Person(o.OwnerId, "?"), o.Count)).ToList();
-        var submittedIds = (await db.DailyReports.AsNoTracking().Where(r => r.Date == today && r.Status != DailyReportStatus.Draft)
+        var submittedIds = (await db.Unscoped<DailyReport>().AsNoTracking().Where(r => r.Date == today && r.Status != DailyReportStatus.Draft)
             .Select(r => r.UserId).ToListAsync(ct)).ToHashSet();
-        var awaiting = await db.DailyReports.AsNoTracking().CountAsync(r => r.Status == DailyReportStatus.Submitted, ct);
-        var overdueItems = db.WorkItems.AsNoTracking().Where(w => Open.Contains(w.Status) && w.DueOn < today);
+        var awaiting = await db.Unscoped<DailyReport>().AsNoTracking().CountAsync(r => r.Status == DailyReportStatus.Submitted, ct);
+        var overdueItems = db.Unscoped<WorkItem>().AsNoTracking().Where(w => Open.Contains(w.Status) && w.DueOn < today);
         var overdueItemCount = await overdueItems.CountAsync(ct);
         var overdueItemList = await Briefs(overdueItems.OrderBy(w => w.DueOn).Take(10), today, ct);
 
         var first = new DateOnly(today.Year, today.Month, 1);
         // Read who made each of the month's visits and count here: any GROUP BY with the person in it makes SQLite
         // skip-scan the (person, date) index over every visit ever made (~150 ms at a million visits, against ~15).
-        var visitors = await db.AllVisits.AsNoTracking().Where(v => v.Date >= first && v.Date <= today && v.Status == VisitStatus.Done)
+        var visitors = await db.Unscoped<Visit>().AsNoTracking().Where(v => v.Date >= first && v.Date <= today && v.Status == VisitStatus.Done)
             .Select(v => v.UserId).ToListAsync(ct);
         var visits = visitors.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var perPerson = managers.Select(m => new PersonCount(m, visits.GetValueOrDefault(m.Id)))
@@ -86,16 +89,16 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var first = new DateOnly(today.Year, today.Month, 1);
         var lastFirst = first.AddMonths(-1);
         var lastSame = lastFirst.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(lastFirst.Year, lastFirst.Month)) - 1);
-        var done = db.AllVisits.AsNoTracking().Where(v => v.Status == VisitStatus.Done);
+        var done = db.Unscoped<Visit>().AsNoTracking().Where(v => v.Status == VisitStatus.Done);
         var thisMonth = await done.Where(v => v.Date >= first && v.Date <= today).GroupBy(v => v.Date)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var lastMonth = await done.CountAsync(v => v.Date >= lastFirst && v.Date <= lastSame, ct);
-        var tiers = await db.Accounts.AsNoTracking().Where(a => a.ArchivedAt == null).GroupBy(a => a.Tier)
+        var tiers = await db.Read<Account>().AsNoTracking().Where(a => a.ArchivedAt == null).GroupBy(a => a.Tier)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var managers = await ActiveManagers(ct);
-        var reports = await db.DailyReports.AsNoTracking().CountAsync(r => r.Date >= first && r.Date <= today && r.Status != DailyReportStatus.Draft, ct);
-        var open = await db.WorkItems.AsNoTracking().CountAsync(w => Open.Contains(w.Status), ct);
-        var overdueItems = await db.WorkItems.AsNoTracking().CountAsync(w => Open.Contains(w.Status) && w.DueOn < today, ct);
+        var reports = await db.Unscoped<DailyReport>().AsNoTracking().CountAsync(r => r.Date >= first && r.Date <= today && r.Status != DailyReportStatus.Draft, ct);
+        var open = await db.Unscoped<WorkItem>().AsNoTracking().CountAsync(w => Open.Contains(w.Status), ct);
+        var overdueItems = await db.Unscoped<WorkItem>().AsNoTracking().CountAsync(w => Open.Contains(w.Status) && w.DueOn < today, ct);
         var weeks = thisMonth.GroupBy(d => d.Key.AddDays(-(((int)d.Key.DayOfWeek + 6) % 7)))
             .Select(g => new WeekCount(g.Key, g.Sum(x => x.Count))).OrderBy(w => w.WeekStart).ToList();
         return new MonthGlance(thisMonth.Sum(d => d.Count), lastMonth, tiers.Sum(t => t.Count),
@@ -104,17 +107,17 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
     }
 
     private async Task<List<Person>> ActiveManagers(CancellationToken ct) =>
-        await (from u in db.Users.AsNoTracking()
+        await (from u in db.Unscoped<User>().AsNoTracking()
                where u.IsActive
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
+               join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+               join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
                where r.Name == Roles.AccountManager
                orderby u.DisplayName
                select new Person(u.Id, u.DisplayName)).ToListAsync(ct);
 
     private async Task<IReadOnlyList<WorkItemBrief>> Briefs(IQueryable<WorkItem> items, DateOnly today, CancellationToken ct) =>
         (await (from w in items
-                join u in db.Users on w.OwnerId equals u.Id
+                join u in db.Unscoped<User>() on w.OwnerId equals u.Id
                 select new { w.Id, w.Title, w.Kind, w.Status, w.DueOn, w.OwnerId, u.DisplayName }).ToListAsync(ct))
         .Select(w => new WorkItemBrief(w.Id, w.Title, w.Kind, w.Status, w.DueOn, new Person(w.OwnerId, w.DisplayName), w.DueOn < today))
         .ToList();

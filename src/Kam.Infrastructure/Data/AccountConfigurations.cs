@@ -68,6 +68,7 @@ internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Kam.Core.
 {
     public void Configure(EntityTypeBuilder<Kam.Core.Handovers.Handover> b)
     {
+        b.ToTable("Handovers");
         b.Property(h => h.Note).HasMaxLength(500);
         b.HasIndex(h => h.CreatedAt);
     }
@@ -77,6 +78,7 @@ internal sealed class ExportLogConfiguration : IEntityTypeConfiguration<Kam.Core
 {
     public void Configure(EntityTypeBuilder<Kam.Core.Exports.ExportLog> b)
     {
+        b.ToTable("ExportLogs");
         b.Property(e => e.Kind).HasMaxLength(32).IsRequired();
         b.Property(e => e.UserName).HasMaxLength(256);
         b.HasIndex(e => e.CreatedAt);
@@ -87,6 +89,7 @@ internal sealed class ChannelAgentConfiguration : IEntityTypeConfiguration<Kam.C
 {
     public void Configure(EntityTypeBuilder<Kam.Core.Channels.ChannelAgent> b)
     {
+        b.ToTable("ChannelAgents");
         b.Property(a => a.Name).HasMaxLength(200).IsRequired();
         b.Property(a => a.Territory).HasMaxLength(1000);
         b.Property(a => a.AgreementNo).HasMaxLength(50);
@@ -113,6 +116,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Kam.Cor
 {
     public void Configure(EntityTypeBuilder<Kam.Core.Attachments.Attachment> b)
     {
+        b.ToTable("Attachments");
         b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
         b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);

@@ -21,6 +21,7 @@ internal sealed class SettingConfiguration : IEntityTypeConfiguration<Kam.Core.C
 {
     public void Configure(EntityTypeBuilder<Kam.Core.Common.Setting> b)
     {
+        b.ToTable("Settings");
         b.Property(s => s.Key).HasMaxLength(64).IsRequired();
         b.HasIndex(s => s.Key).IsUnique();
     }

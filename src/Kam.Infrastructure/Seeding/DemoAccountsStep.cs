@@ -19,7 +19,7 @@ public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISe
 
     public async Task RunAsync(SeedContext context, CancellationToken ct)
     {
-        if (await db.AllAccounts.AnyAsync(ct))
+        if (await db.Unscoped<Account>().AnyAsync(ct))
             return;
         var managers = context.Users.Values.Where(u => u.UserName!.StartsWith("am", StringComparison.Ordinal))
             .OrderBy(u => u.UserName!.Length).ThenBy(u => u.UserName, StringComparer.Ordinal).ToList();
@@ -85,9 +85,9 @@ public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISe
             Tags = r.Next(4) == 0 ? "重点" : r.Next(5) == 0 ? "战略合作" : null,
         };
         TierPolicy.Default.Apply(account);
-        db.AllAccounts.Add(account);
+        db.Unscoped<Account>().Add(account);
         if (r.Next(10) == 0 && managers.Count > 1)
-            db.AccountMembers.Add(new AccountMember { AccountId = account.Id, UserId = managers[(serial + 1) % managers.Count].Id });
+            db.Unscoped<AccountMember>().Add(new AccountMember { AccountId = account.Id, UserId = managers[(serial + 1) % managers.Count].Id });
 
         var contacts = new List<Contact>();
         var count = atScale ? 4 : r.Next(1, 5);
@@ -106,7 +106,7 @@ public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISe
             };
             contacts.Add(contact);
         }
-        db.AllContacts.AddRange(contacts);
+        db.Unscoped<Contact>().AddRange(contacts);
         account.SearchText = AccountSearch.Build(account, contacts.Select(x => (x.Name, x.Mobile)));
     }
 }

@@ -42,17 +42,17 @@ public sealed class DemoDealsStep(KamDbContext db, TimeProvider clock, IEnumerab
             return;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var writer = new BulkWriter(db);
-        if (!await db.Products.AnyAsync(ct))
+        if (!await db.Unscoped<Product>().AnyAsync(ct))
         {
             var catalogue = DealTexts.Catalogue();
             foreach (var p in catalogue)
                 Stamp(p, clock.GetUtcNow().AddDays(-760), assistant.Id);
             await writer.WriteAsync(catalogue, ct);
         }
-        if (await db.AllContracts.AnyAsync(ct) || await db.AllOrders.AnyAsync(ct) || await db.AllOpportunities.AnyAsync(ct))
+        if (await db.Unscoped<Contract>().AnyAsync(ct) || await db.Unscoped<Order>().AnyAsync(ct) || await db.Unscoped<Opportunity>().AnyAsync(ct))
             return;
-        var products = await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Code).ToListAsync(ct);
-        var accounts = await db.AllAccounts.AsNoTracking().Where(a => a.ArchivedAt == null).OrderBy(a => a.Id)
+        var products = await db.Unscoped<Product>().AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Code).ToListAsync(ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => a.ArchivedAt == null).OrderBy(a => a.Id)
             .Select(a => new AccountFacts(a.Id, a.Name, a.OwnerId, a.Tier, a.Status, a.Address)).ToListAsync(ct);
         if (accounts.Count == 0 || products.Count == 0)
             return;

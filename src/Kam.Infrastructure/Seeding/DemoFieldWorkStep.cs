@@ -35,11 +35,11 @@ public sealed class DemoFieldWorkStep(KamDbContext db, TimeProvider clock, ILogg
             return;
         var scene = new Scene(clock.Today(), clock.GetUtcNow(), context.Options.Scale > 0, context.Options.RandomSeed);
         await using var writer = new BulkWriter(db);
-        if (!await db.AllVisits.AnyAsync(ct))
+        if (!await db.Unscoped<Visit>().AnyAsync(ct))
             await VisitsAsync(scene, context.Users.Values.ToDictionary(u => u.Id, u => u.UserName!), writer, ct);
-        if (!await db.DailyReports.AnyAsync(ct))
+        if (!await db.Unscoped<DailyReport>().AnyAsync(ct))
             await ReportsAsync(scene, managers, head, assistant, writer, ct);
-        if (!await db.Meetings.AnyAsync(ct) && !await db.WorkItems.AnyAsync(ct))
+        if (!await db.Unscoped<Meeting>().AnyAsync(ct) && !await db.Unscoped<WorkItem>().AnyAsync(ct))
             await MeetingsAndTasksAsync(scene, managers, head, assistant, writer, ct);
     }
 
@@ -52,15 +52,15 @@ public sealed class DemoFieldWorkStep(KamDbContext db, TimeProvider clock, ILogg
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var policy = await new Settings(db).GetAsync(VisitPolicy.SettingKey, new VisitPolicy(), ct);
         // Id order is insertion order (v7 Guids): the visits' account index then grows at its end.
-        var accounts = await db.AllAccounts.AsNoTracking().Where(a => a.ArchivedAt == null).OrderBy(a => a.Id)
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => a.ArchivedAt == null).OrderBy(a => a.Id)
             .Select(a => new AccountFacts(a.Id, a.Name, a.OwnerId, a.Tier, a.Status, a.Tags)).ToListAsync(ct);
         if (accounts.Count == 0)
             return;
-        var contacts = (await db.AllContacts.AsNoTracking().Where(c => c.ArchivedAt == null)
+        var contacts = (await db.Unscoped<Contact>().AsNoTracking().Where(c => c.ArchivedAt == null)
                 .Select(c => new { c.Id, c.AccountId, c.Name, c.Mobile }).ToListAsync(ct))
             .GroupBy(c => c.AccountId)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Mobile, StringComparer.Ordinal).Select(c => c.Id).ToArray());
-        var members = (await db.AccountMembers.AsNoTracking().ToListAsync(ct))
+        var members = (await db.Unscoped<AccountMember>().AsNoTracking().ToListAsync(ct))
             .Where(m => userNames.ContainsKey(m.UserId))
             .GroupBy(m => m.AccountId)
             .ToDictionary(g => g.Key, g => g.Select(m => m.UserId).OrderBy(id => userNames[id], StringComparer.Ordinal).ToArray());
@@ -82,15 +82,15 @@ public sealed class DemoFieldWorkStep(KamDbContext db, TimeProvider clock, ILogg
         var written = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
         // The visit clocks, from the records just written: last Done visit per account and per contact met.
-        var done = db.AllVisits.Where(v => v.Status == VisitStatus.Done);
-        await db.AllAccounts.Where(a => done.Any(v => v.AccountId == a.Id)).ExecuteUpdateAsync(u => u
+        var done = db.Unscoped<Visit>().Where(v => v.Status == VisitStatus.Done);
+        await db.Unscoped<Account>().Where(a => done.Any(v => v.AccountId == a.Id)).ExecuteUpdateAsync(u => u
             .SetProperty(a => a.LastVisitOn, a => done.Where(v => v.AccountId == a.Id).Max(v => (DateOnly?)v.Date))
             .SetProperty(a => a.VisitDueBase, a => done.Where(v => v.AccountId == a.Id).Max(v => v.Date)), ct);
-        var met = from vc in db.VisitContacts
+        var met = from vc in db.Unscoped<VisitContact>()
                   where vc.Role == VisitContactRole.Met
                   join v in done on vc.VisitId equals v.Id
                   select new { vc.ContactId, v.Date };
-        await db.AllContacts.Where(c => met.Any(m => m.ContactId == c.Id)).ExecuteUpdateAsync(u => u
+        await db.Unscoped<Contact>().Where(c => met.Any(m => m.ContactId == c.Id)).ExecuteUpdateAsync(u => u
             .SetProperty(c => c.LastContactedOn, c => met.Where(m => m.ContactId == c.Id).Max(m => (DateOnly?)m.Date)), ct);
         logger.LogInformation("Field work: {Visits} visits and {Links} visit contacts for {Accounts} accounts written in {Written} ms ({Tables}), visit clocks set in {Clocks} ms",
             visitCount, linkCount, accounts.Count, (int)written.TotalMilliseconds, writer.Summary,
@@ -322,7 +322,7 @@ public sealed class DemoFieldWorkStep(KamDbContext db, TimeProvider clock, ILogg
     {
         var attendees = managers.Take(8).ToList();
         var ids = attendees.Select(m => m.Id).ToList();
-        var accountsOf = (await db.AllAccounts.AsNoTracking().Where(a => a.ArchivedAt == null && ids.Contains(a.OwnerId))
+        var accountsOf = (await db.Unscoped<Account>().AsNoTracking().Where(a => a.ArchivedAt == null && ids.Contains(a.OwnerId))
                 .Select(a => new { a.Id, a.OwnerId, a.Name }).ToListAsync(ct))
             .GroupBy(a => a.OwnerId)
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => a.Id).ToArray());

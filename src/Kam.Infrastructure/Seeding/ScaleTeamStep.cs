@@ -26,8 +26,8 @@ public sealed class ScaleTeamStep(KamDbContext db, IPasswordHasher<User> hasher,
         if (context.Options.Scale <= 0)
             return;
         var wanted = TeamSize(context.Options.Scale);
-        var existing = await db.Users.Where(u => u.UserName!.StartsWith("am")).Select(u => u.UserName!).ToListAsync(ct);
-        var roleId = await db.Roles.Where(r => r.Name == Roles.AccountManager).Select(r => r.Id).SingleAsync(ct);
+        var existing = await db.Unscoped<User>().Where(u => u.UserName!.StartsWith("am")).Select(u => u.UserName!).ToListAsync(ct);
+        var roleId = await db.Unscoped<Role>().Where(r => r.Name == Roles.AccountManager).Select(r => r.Id).SingleAsync(ct);
         var hash = hasher.HashPassword(new User(), DemoUsersStep.Password);
         var random = context.Random;
         for (var n = 5; n <= wanted; n++)
@@ -46,11 +46,11 @@ public sealed class ScaleTeamStep(KamDbContext db, IPasswordHasher<User> hasher,
                 LockoutEnabled = true,
                 CreatedAt = clock.GetUtcNow(),
             };
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
+            db.Unscoped<User>().Add(user);
+            db.Unscoped<IdentityUserRole<Guid>>().Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
         }
         await db.SaveChangesAsync(ct);
-        foreach (var user in await db.Users.Where(u => u.UserName!.StartsWith("am")).ToListAsync(ct))
+        foreach (var user in await db.Unscoped<User>().Where(u => u.UserName!.StartsWith("am")).ToListAsync(ct))
             context.Users[user.UserName!] = user;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kam.Core.Users;
 using Kam.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,6 @@ public static class ActiveUserCheck
         var stampClaim = ctx.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var stamp = ctx.User.FindFirstValue(stampClaim);
         var db = ctx.RequestServices.GetRequiredService<KamDbContext>();
-        return await db.Users.AsNoTracking().AnyAsync(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp, ctx.RequestAborted);
+        return await db.Unscoped<User>().AsNoTracking().AnyAsync(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp, ctx.RequestAborted);
     }
 }

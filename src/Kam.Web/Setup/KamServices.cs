@@ -59,7 +59,7 @@ public static class KamServices
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<DbGate>();
+        services.AddScoped(typeof(Op<>));
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CircuitUserHandler>();
 

@@ -71,6 +71,14 @@ public sealed class KamApi : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>PUTs JSON and returns the response body (another person's save, while a page is open).</summary>
+    public async Task<JsonElement> PutAsync(string path, object body)
+    {
+        using var response = await _http.PutAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        await EnsureSuccessAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public async Task<JsonElement> GetAsync(string path)
     {
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));

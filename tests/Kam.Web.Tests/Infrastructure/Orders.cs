@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kam.Core.Contracts;
+using Kam.Core.Payments;
 
 namespace Kam.Web.Tests.Infrastructure;
 
@@ -76,9 +77,9 @@ public static class Orders
         };
         await app.Change(db =>
         {
-            db.AllContracts.Add(contract);
+            db.Unscoped<Contract>().Add(contract);
             if (withPaymentPlan)
-                db.AllInstalments.Add(new Kam.Core.Payments.Instalment { AccountId = accountId, ContractId = contract.Id, No = 1, DueOn = new DateOnly(2026, 12, 31), Amount = amount });
+                db.Unscoped<Instalment>().Add(new Kam.Core.Payments.Instalment { AccountId = accountId, ContractId = contract.Id, No = 1, DueOn = new DateOnly(2026, 12, 31), Amount = amount });
             return Task.CompletedTask;
         });
         return contract.Id;

@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Contracts;
 using Kam.Core.Orders;
 using Kam.Core.Payments;
@@ -36,10 +37,10 @@ public static class PaymentData
         };
         await app.Change(async db =>
         {
-            var account = await db.AllAccounts.AsNoTracking().FirstAsync(a => a.Id == accountId);
+            var account = await db.Unscoped<Account>().AsNoTracking().FirstAsync(a => a.Id == accountId);
             contract.OwnerId = account.OwnerId;
             contract.DrafterId = account.OwnerId;
-            db.AllContracts.Add(contract);
+            db.Unscoped<Contract>().Add(contract);
         });
         return contract.Id;
     }
@@ -59,9 +60,9 @@ public static class PaymentData
         var instalment = new Instalment { AccountId = accountId, OrderId = order.Id, No = 1, DueOn = dueOn, Amount = total };
         await app.Change(async db =>
         {
-            order.OwnerId = (await db.AllAccounts.AsNoTracking().FirstAsync(a => a.Id == accountId)).OwnerId;
-            db.AllOrders.Add(order);
-            db.AllInstalments.Add(instalment);
+            order.OwnerId = (await db.Unscoped<Account>().AsNoTracking().FirstAsync(a => a.Id == accountId)).OwnerId;
+            db.Unscoped<Order>().Add(order);
+            db.Unscoped<Instalment>().Add(instalment);
         });
         return (order.Id, instalment.Id);
     }
@@ -81,20 +82,20 @@ public static class PaymentData
         };
         await app.Change(db =>
         {
-            db.AllInstalments.Add(instalment);
+            db.Unscoped<Instalment>().Add(instalment);
             return Task.CompletedTask;
         });
         return instalment.Id;
     }
 
     public static Task<Instalment> Read(KamFactory app, Guid instalmentId) =>
-        app.Read(db => db.AllInstalments.AsNoTracking().FirstAsync(i => i.Id == instalmentId));
+        app.Read(db => db.Unscoped<Instalment>().AsNoTracking().FirstAsync(i => i.Id == instalmentId));
 
     public static Task<decimal> OrderCollected(KamFactory app, Guid orderId) =>
-        app.Read(db => db.AllOrders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Collected).FirstAsync());
+        app.Read(db => db.Unscoped<Order>().AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Collected).FirstAsync());
 
     public static Task<int> PaymentCount(KamFactory app, Guid instalmentId) =>
-        app.Read(db => db.AllPayments.CountAsync(p => p.InstalmentId == instalmentId));
+        app.Read(db => db.Unscoped<Payment>().CountAsync(p => p.InstalmentId == instalmentId));
 
     /// <summary>Today in Asia/Shanghai, as the app's clock sees it.</summary>
     public static DateOnly Today => Kam.Core.Common.BusinessClock.Today(TimeProvider.System);

@@ -1,5 +1,6 @@
 using Kam.Core.Identity;
 using Kam.Core.Users;
+using Kam.Web.Setup;
 
 namespace Kam.Web.Components.Pages.WorkItems;
 
@@ -8,7 +9,7 @@ public static class People
 {
     private static readonly string[] BusinessRoles = [Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager];
 
-    public static async Task<IReadOnlyList<UserRow>> ActiveStaffAsync(ListUsers users) =>
-        (await users.Handle(new ListUsersQuery(Active: true, PageSize: 200, Sort: "displayName"))).Items
+    public static async Task<IReadOnlyList<UserRow>> ActiveStaffAsync(Op<ListUsers> users) =>
+        (await users.Run(op => op.Handle(new ListUsersQuery(Active: true, PageSize: 200, Sort: "displayName")))).Items
             .Where(u => u.Roles.Any(BusinessRoles.Contains)).ToList();
 }
