@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Before and after: the same scenario files against two builds of Kam on one seeded book.
 #   bench/compare.sh REV [scenario.json ...]     REV (e.g. a commit or main~3) is "before", the working tree "after"
+# BENCH_ARGS (e.g. "--concurrency 1") go to every Kam.Bench run; AFTER_FIRST=1 swaps the order of the two builds.
 # Seeds once with the working tree's build (SCALE, default 50000), then for each build in turn starts Kam on that
 # data, runs every scenario file and stops it. Results (one .md/.json per build and file) go to bench/results/.
 set -euo pipefail
@@ -42,6 +43,12 @@ run() { # label web.dll
   done
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
 }
-run before "$BEFORE/src/Kam.Web/bin/Release/net10.0/Kam.Web.dll"
-run after "$ROOT/src/Kam.Web/bin/Release/net10.0/Kam.Web.dll"
+# AFTER_FIRST=1 measures the working tree first: to tell a real difference from the order the two runs take.
+if [ -n "${AFTER_FIRST:-}" ]; then
+  run after "$ROOT/src/Kam.Web/bin/Release/net10.0/Kam.Web.dll"
+  run before "$BEFORE/src/Kam.Web/bin/Release/net10.0/Kam.Web.dll"
+else
+  run before "$BEFORE/src/Kam.Web/bin/Release/net10.0/Kam.Web.dll"
+  run after "$ROOT/src/Kam.Web/bin/Release/net10.0/Kam.Web.dll"
+fi
 ls -t "$RESULTS"/*.md | head -$(( ${#FILES[@]} * 2 ))

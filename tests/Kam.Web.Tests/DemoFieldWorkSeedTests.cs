@@ -1,6 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
-using Kam.Core.Reports;
+using Kam.Core.DailyReports;
 using Kam.Core.Users;
 using Kam.Core.Visits;
 using Kam.Core.WorkItems;

@@ -1,7 +1,7 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.DailyReports;
 using Kam.Core.Notifications;
-using Kam.Core.Reports;
 using Kam.Core.Users;
 using Kam.Core.Visits;
 using Kam.Core.WorkItems;

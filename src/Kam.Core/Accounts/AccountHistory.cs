@@ -17,7 +17,7 @@ public sealed class AccountHistory(IKamDb db)
         var paging = new PageRequest(page, pageSize);
         var entries = db.Unscoped<AuditEntry>().AsNoTracking().Where(e => e.AccountId == accountId);
         var total = await entries.CountAsync(ct);
-        var items = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var items = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).PageOf(paging).ToListAsync(ct);
         return new PagedResult<AuditRow>(items.Select(e => new AuditRow(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action,
             JsonSerializer.Deserialize<List<AuditChange>>(e.Changes, Json) ?? [])).ToList(), total);
     }

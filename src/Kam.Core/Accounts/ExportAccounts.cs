@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kam.Core.Common;
 using Kam.Core.Exports;
 using Kam.Core.Users;
@@ -13,12 +12,6 @@ namespace Kam.Core.Accounts;
 /// </summary>
 public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me, Divisions divisions)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     /// <summary>Writes the workbook to <paramref name="path"/> and returns the number of accounts in it.</summary>
     public async Task<int> WriteAsync(AccountQuery query, string path, CancellationToken ct = default)
     {
@@ -54,16 +47,8 @@ public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me
             }
         }
         await using (var file = File.Create(path))
-            await file.SaveAsAsync(Rows(), sheetName: "客户档案", cancellationToken: ct);
-        db.Unscoped<ExportLog>().Add(new ExportLog
-        {
-            UserId = me.Id,
-            UserName = me.UserName,
-            Kind = "accounts",
-            Filter = JsonSerializer.Serialize(query with { Page = null, PageSize = null }, Json),
-            Rows = count,
-        });
-        await db.SaveChangesAsync(ct);
+            await file.SaveAsAsync(Rows(), sheetName: Text.Get("nav.archive"), cancellationToken: ct);
+        await db.RecordExportAsync(me, "accounts", query with { Page = null, PageSize = null }, count, ct);
         return count;
     }
 
@@ -72,7 +57,7 @@ public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me
     {
         var paging = new PageRequest(page, pageSize);
         var total = await db.Unscoped<ExportLog>().CountAsync(ct);
-        var items = await db.Unscoped<ExportLog>().AsNoTracking().OrderByDescending(e => e.CreatedAt).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var items = await db.Unscoped<ExportLog>().AsNoTracking().OrderByDescending(e => e.CreatedAt).PageOf(paging).ToListAsync(ct);
         return new PagedResult<ExportLog>(items, total);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var accounts = Filter(q);
         var total = await accounts.CountAsync(ct);
-        var page = await Sort(accounts, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        var page = await Sort(accounts, paging).PageOf(paging).AsNoTracking().ToListAsync(ct);
         return new PagedResult<AccountRow>(await Rows(page, ct), total);
     }
 

@@ -48,7 +48,7 @@ public sealed class ListApprovals(IKamDb db, ICurrentUser me, ApprovalEngine eng
             requests = requests.Where(r => EF.Functions.Like(r.Title, pattern, Like.EscapeCharacter));
         }
         var total = await requests.CountAsync(ct);
-        var page = await requests.OrderByDescending(r => r.SubmittedAt).Skip(paging.Skip).Take(paging.SafePageSize)
+        var page = await requests.OrderByDescending(r => r.SubmittedAt).PageOf(paging)
             .Include(r => r.Steps).AsNoTracking().ToListAsync(ct);
         return new PagedResult<ApprovalView>(await ViewsAsync(page, ct), total);
     }

@@ -31,7 +31,7 @@ public sealed class ListAuditEntries(IKamDb db)
             entries = entries.Where(e => e.At < to);
         var total = await entries.CountAsync(ct);
         var items = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip(paging.Skip).Take(paging.SafePageSize)
+            .PageOf(paging)
             .ToListAsync(ct);
         return new PagedResult<AuditRow>(items.Select(e => new AuditRow(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action,
             JsonSerializer.Deserialize<List<AuditChange>>(e.Changes, Json) ?? [])).ToList(), total);

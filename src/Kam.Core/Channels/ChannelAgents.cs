@@ -59,7 +59,7 @@ public sealed class ChannelAgents(IKamDb db, ICurrentUser me, IValidator<AgentIn
         if (!string.IsNullOrWhiteSpace(q.Territory))
             agents = agents.Where(a => ("," + a.Territory + ",").Contains("," + q.Territory + ","));
         var total = await agents.CountAsync(ct);
-        var page = await agents.OrderBy(a => a.Name).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var page = await agents.OrderBy(a => a.Name).PageOf(paging).ToListAsync(ct);
         return new PagedResult<AgentRow>(await RowsAsync(page, ct), total);
     }
 

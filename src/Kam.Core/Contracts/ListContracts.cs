@@ -31,15 +31,12 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
 {
     public const int ExpiringDays = 30;
 
-    /// <summary>Totals are counted up to here (as the visit list does): a total of <c>CountCap + 1</c> means "more than".</summary>
-    public const int CountCap = 10_000;
-
     public async Task<PagedResult<ContractRow>> List(ContractQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var contracts = Filter(q);
-        var total = await contracts.Take(CountCap + 1).CountAsync(ct);
-        return new PagedResult<ContractRow>(await Rows(Sort(contracts, paging).Skip(paging.Skip).Take(paging.SafePageSize), ct), total);
+        var total = await contracts.CappedCountAsync(ct);
+        return new PagedResult<ContractRow>(await Rows(Sort(contracts, paging).PageOf(paging), ct), total);
     }
 
     /// <summary>The filtered contracts in the list's order, for the export to stream.</summary>

@@ -24,7 +24,7 @@ public sealed class ListNotifications(IKamDb db, ICurrentUser me)
             mine = mine.Where(n => n.ReadAt == null);
         var total = await mine.CountAsync(ct);
         var items = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Skip(paging.Skip).Take(paging.SafePageSize)
+            .PageOf(paging)
             .Select(n => new NotificationRow(n.Id, n.Kind, n.Subject, n.DueOn, n.Link, n.CreatedAt, n.ReadAt))
             .ToListAsync(ct);
         return new PagedResult<NotificationRow>(items, total);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Exports;
@@ -11,19 +10,6 @@ namespace Kam.Core.Opportunities;
 /// <summary>Exports the project list as filtered, under the data scope, to .xlsx; the export is logged.</summary>
 public sealed class ExportOpportunities(IKamDb db, ListOpportunities list, OpportunityRules rules, ICurrentUser me)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    private static readonly Dictionary<OpportunityStatus, string> StatusNames = new()
-    {
-        [OpportunityStatus.Open] = "进行中",
-        [OpportunityStatus.Won] = "赢单",
-        [OpportunityStatus.Lost] = "输单",
-    };
-
     /// <summary>Writes the workbook to <paramref name="path"/> and returns the number of projects in it.</summary>
     public async Task<int> WriteAsync(OpportunityQuery query, string path, CancellationToken ct = default)
     {
@@ -42,35 +28,27 @@ public sealed class ExportOpportunities(IKamDb db, ListOpportunities list, Oppor
                 var o = r.o;
                 yield return new Dictionary<string, object?>
                 {
-                    ["项目名称"] = o.Name,
-                    ["客户"] = r.AccountName,
-                    ["产品/品牌"] = o.Products,
-                    ["预计金额"] = o.ExpectedAmount,
-                    ["阶段"] = ListOpportunities.StageName(stages, o),
-                    ["赢率(%)"] = o.Probability,
-                    ["状态"] = StatusNames[o.Status],
-                    ["预计签约日期"] = o.ExpectedSignOn?.ToString("yyyy-MM-dd"),
-                    ["竞争对手"] = o.Competitors,
-                    ["负责人"] = owners.GetValueOrDefault(o.OwnerId),
-                    ["下一步"] = o.NextStep,
-                    ["下一步日期"] = o.NextStepOn?.ToString("yyyy-MM-dd"),
-                    ["输单原因"] = o.LostReason,
-                    ["结束日期"] = o.ClosedOn?.ToString("yyyy-MM-dd"),
-                    ["更新时间"] = BusinessClock.Format(o.UpdatedAt),
+                    [Text.Get("opportunity.name")] = o.Name,
+                    [Text.Get("export.account")] = r.AccountName,
+                    [Text.Get("opportunity.products")] = o.Products,
+                    [Text.Get("export.expected_amount")] = o.ExpectedAmount,
+                    [Text.Get("opportunity.stage")] = ListOpportunities.StageName(stages, o),
+                    [Text.Get("export.probability_pct")] = o.Probability,
+                    [Text.Get("export.status")] = Text.Of(o.Status),
+                    [Text.Get("opportunity.expected_sign_on")] = o.ExpectedSignOn?.ToString("yyyy-MM-dd"),
+                    [Text.Get("opportunity.competitors")] = o.Competitors,
+                    [Text.Get("export.owner")] = owners.GetValueOrDefault(o.OwnerId),
+                    [Text.Get("report.next_step")] = o.NextStep,
+                    [Text.Get("visit.next_step_on")] = o.NextStepOn?.ToString("yyyy-MM-dd"),
+                    [Text.Get("opportunity.lost_reason")] = o.LostReason,
+                    [Text.Get("contract.end_on")] = o.ClosedOn?.ToString("yyyy-MM-dd"),
+                    [Text.Get("export.updated_at")] = BusinessClock.Format(o.UpdatedAt),
                 };
             }
         }
         await using (var file = File.Create(path))
-            await file.SaveAsAsync(Rows(), sheetName: "合作项目", cancellationToken: ct);
-        db.Unscoped<ExportLog>().Add(new ExportLog
-        {
-            UserId = me.Id,
-            UserName = me.UserName,
-            Kind = "opportunities",
-            Filter = JsonSerializer.Serialize(filter, Json),
-            Rows = count,
-        });
-        await db.SaveChangesAsync(ct);
+            await file.SaveAsAsync(Rows(), sheetName: Text.Get("nav.opportunities"), cancellationToken: ct);
+        await db.RecordExportAsync(me, "opportunities", filter, count, ct);
         return count;
     }
 }

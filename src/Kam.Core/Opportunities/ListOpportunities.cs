@@ -14,7 +14,7 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var filtered = Filter(q);
         var total = await filtered.CountAsync(ct);
-        var page = await Sort(filtered, paging).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var page = await Sort(filtered, paging).PageOf(paging).ToListAsync(ct);
         return new PagedResult<OpportunityView>(await Views(page, ct), total);
     }
 
@@ -35,7 +35,7 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
         var all = db.Read<Opportunity>().AsNoTracking().Where(o => o.AccountId == accountId && o.ArchivedAt == null);
         var total = await all.CountAsync(ct);
         var rows = await all.OrderBy(o => o.Status == OpportunityStatus.Open ? 0 : 1).ThenBy(o => o.ExpectedSignOn).ThenBy(o => o.Id)
-            .Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+            .PageOf(paging).ToListAsync(ct);
         return new PagedResult<OpportunityView>(await Views(rows, ct), total);
     }
 

@@ -1,4 +1,5 @@
 using Kam.Core.Common;
+using Kam.Core.Exports;
 using MiniExcelLibs;
 
 namespace Kam.Core.Orders;
@@ -7,26 +8,6 @@ namespace Kam.Core.Orders;
 public sealed class ExportOrders(IKamDb db, ICurrentUser me, ListOrders orders, ListShipments shipments)
 {
     private const int Chunk = 500;
-
-    public static readonly IReadOnlyDictionary<OrderStatus, string> StatusNames = new Dictionary<OrderStatus, string>
-    {
-        [OrderStatus.Received] = "已接收",
-        [OrderStatus.Confirmed] = "已确认",
-        [OrderStatus.PartlyShipped] = "部分发货",
-        [OrderStatus.Shipped] = "已发货",
-        [OrderStatus.Delivered] = "已送达",
-        [OrderStatus.Closed] = "已关闭",
-        [OrderStatus.Cancelled] = "已取消",
-    };
-
-    public static readonly IReadOnlyDictionary<ShipmentStatus, string> ShipmentStatusNames = new Dictionary<ShipmentStatus, string>
-    {
-        [ShipmentStatus.PendingApproval] = "待审批",
-        [ShipmentStatus.Approved] = "已批准",
-        [ShipmentStatus.Rejected] = "已驳回",
-        [ShipmentStatus.Shipped] = "已发出",
-        [ShipmentStatus.Delivered] = "已送达",
-    };
 
     public async Task<int> WriteOrdersAsync(OrderQuery query, string path, CancellationToken ct = default)
     {
@@ -38,21 +19,21 @@ public sealed class ExportOrders(IKamDb db, ICurrentUser me, ListOrders orders, 
                 count++;
                 yield return new Dictionary<string, object?>
                 {
-                    ["订单号"] = r.Number,
-                    ["客户"] = r.AccountName,
-                    ["合同"] = r.ContractNumber,
-                    ["负责人"] = r.OwnerName,
-                    ["下单日期"] = r.OrderedOn.ToString("yyyy-MM-dd"),
-                    ["付款到期日"] = r.PaymentDueOn.ToString("yyyy-MM-dd"),
-                    ["状态"] = StatusNames[r.Status],
-                    ["金额(元)"] = r.Total,
-                    ["已回款(元)"] = r.Collected,
+                    [Text.Get("order.number")] = r.Number,
+                    [Text.Get("export.account")] = r.AccountName,
+                    [Text.Get("export.contract")] = r.ContractNumber,
+                    [Text.Get("export.owner")] = r.OwnerName,
+                    [Text.Get("order.ordered_on")] = r.OrderedOn.ToString("yyyy-MM-dd"),
+                    [Text.Get("order.payment_due_on")] = r.PaymentDueOn.ToString("yyyy-MM-dd"),
+                    [Text.Get("export.status")] = Text.Of(r.Status),
+                    [Text.Get("export.amount_yuan")] = r.Total,
+                    [Text.Get("export.collected_yuan")] = r.Collected,
                 };
             }
         }
         await using (var file = File.Create(path))
-            await file.SaveAsAsync(Rows(), sheetName: "订单", cancellationToken: ct);
-        await ExportLogging.LogAsync(db, me, "orders", query with { Page = null, PageSize = null }, count, ct);
+            await file.SaveAsAsync(Rows(), sheetName: Text.Get("export.sheet.orders"), cancellationToken: ct);
+        await db.RecordExportAsync(me, "orders", query with { Page = null, PageSize = null }, count, ct);
         return count;
     }
 
@@ -66,22 +47,22 @@ public sealed class ExportOrders(IKamDb db, ICurrentUser me, ListOrders orders, 
                 count++;
                 yield return new Dictionary<string, object?>
                 {
-                    ["发货单号"] = r.Number,
-                    ["类型"] = r.Kind == ShipmentKind.MakeUp ? "补发货" : "发货",
-                    ["订单号"] = r.OrderNumber,
-                    ["客户"] = r.AccountName,
-                    ["原发货单"] = r.OriginalNumber,
-                    ["状态"] = ShipmentStatusNames[r.Status],
-                    ["发货日期"] = r.ShippedOn?.ToString("yyyy-MM-dd"),
-                    ["承运商"] = r.Carrier,
-                    ["运单号"] = r.TrackingNumber,
-                    ["送达日期"] = r.DeliveredOn?.ToString("yyyy-MM-dd"),
+                    [Text.Get("shipment.number")] = r.Number,
+                    [Text.Get("export.kind")] = Text.Of(r.Kind),
+                    [Text.Get("order.number")] = r.OrderNumber,
+                    [Text.Get("export.account")] = r.AccountName,
+                    [Text.Get("shipment.original")] = r.OriginalNumber,
+                    [Text.Get("export.status")] = Text.Of(r.Status),
+                    [Text.Get("shipment.shipped_on")] = r.ShippedOn?.ToString("yyyy-MM-dd"),
+                    [Text.Get("shipment.carrier")] = r.Carrier,
+                    [Text.Get("shipment.tracking_number")] = r.TrackingNumber,
+                    [Text.Get("order.delivered_on")] = r.DeliveredOn?.ToString("yyyy-MM-dd"),
                 };
             }
         }
         await using (var file = File.Create(path))
-            await file.SaveAsAsync(Rows(), sheetName: "发货", cancellationToken: ct);
-        await ExportLogging.LogAsync(db, me, "shipments", query with { Page = null, PageSize = null }, count, ct);
+            await file.SaveAsAsync(Rows(), sheetName: Text.Get("export.sheet.shipments"), cancellationToken: ct);
+        await db.RecordExportAsync(me, "shipments", query with { Page = null, PageSize = null }, count, ct);
         return count;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kam.Core.Common;
 using Kam.Core.Exports;
 using MiniExcelLibs;
@@ -29,24 +28,8 @@ public sealed class ExportProducts(IKamDb db, ManageProducts products, ICurrentU
             }
         }
         await using (var file = File.Create(path))
-            await file.SaveAsAsync(Rows(), sheetName: "产品目录", cancellationToken: ct);
-        await ExportLogging.LogAsync(db, me, "products", query with { Page = null, PageSize = null }, count, ct);
+            await file.SaveAsAsync(Rows(), sheetName: Text.Get("nav.products"), cancellationToken: ct);
+        await db.RecordExportAsync(me, "products", query with { Page = null, PageSize = null }, count, ct);
         return count;
-    }
-}
-
-/// <summary>Writes one line of the export log (who took which list out, with which filter, how many rows).</summary>
-public static class ExportLogging
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    public static async Task LogAsync<T>(IKamDb db, ICurrentUser me, string kind, T filter, int rows, CancellationToken ct)
-    {
-        db.Unscoped<ExportLog>().Add(new ExportLog { UserId = me.Id, UserName = me.UserName, Kind = kind, Filter = JsonSerializer.Serialize(filter, Json), Rows = rows });
-        await db.SaveChangesAsync(ct);
     }
 }

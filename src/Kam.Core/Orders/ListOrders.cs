@@ -29,16 +29,12 @@ public sealed record OrderQuery
 /// <summary>Orders under the data scope with filters, sort and paging (indexes on status/date, owner/date, account/date).</summary>
 public sealed class ListOrders(IKamDb db)
 {
-    public const int MaxCounted = 10_000;
-
     public async Task<PagedResult<OrderRow>> Handle(OrderQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var orders = Filter(q);
-        // Counted up to the cap like the contract and visit lists (a total of CountCap + 1 means "more than"): a
-        // department's 500,000 orders are not counted on every page.
-        var total = await orders.Take(Contracts.ListContracts.CountCap + 1).CountAsync(ct);
-        var page = await Sort(orders, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        var total = await orders.CappedCountAsync(ct);
+        var page = await Sort(orders, paging).PageOf(paging).AsNoTracking().ToListAsync(ct);
         return new PagedResult<OrderRow>(await RowsAsync(page, ct), total);
     }
 

@@ -27,7 +27,7 @@ public sealed class ListShipments(IKamDb db)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var shipments = Filter(q);
         var total = await shipments.CountAsync(ct);
-        var page = await Sort(shipments, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        var page = await Sort(shipments, paging).PageOf(paging).AsNoTracking().ToListAsync(ct);
         return new PagedResult<ShipmentRow>(await RowsAsync(page, ct), total);
     }
 

@@ -18,7 +18,7 @@ public sealed class ManageProducts(IKamDb db, ICurrentUser me, IValidator<Produc
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var products = Filter(q);
         var total = await products.CountAsync(ct);
-        var items = await Sort(products, paging).Skip(paging.Skip).Take(paging.SafePageSize).Select(Row).ToListAsync(ct);
+        var items = await Sort(products, paging).PageOf(paging).Select(Row).ToListAsync(ct);
         return new PagedResult<ProductRow>(items, total);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kam.Core.Common;
 using Kam.Core.Exports;
 using MiniExcelLibs;
@@ -8,21 +7,6 @@ namespace Kam.Core.Payments;
 /// <summary>Exports payments (as filtered) and open receivables (as filtered) to .xlsx under the data scope; each export is logged.</summary>
 public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables receivables, ICurrentUser me)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    private static readonly Dictionary<PaymentMethod, string> MethodNames = new()
-    {
-        [PaymentMethod.BankTransfer] = "银行转账",
-        [PaymentMethod.AcceptanceBill] = "承兑汇票",
-        [PaymentMethod.Cheque] = "支票",
-        [PaymentMethod.Cash] = "现金",
-        [PaymentMethod.Other] = "其他",
-    };
-
     public async Task<int> WritePaymentsAsync(PaymentQuery query, string path, CancellationToken ct = default)
     {
         var all = query with { Page = null, PageSize = null };
@@ -39,18 +23,18 @@ public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables
                     count++;
                     yield return new Dictionary<string, object?>
                     {
-                        ["回款日期"] = p.ReceivedOn.ToString("yyyy-MM-dd"),
-                        ["客户"] = p.AccountName,
-                        ["合同编号"] = p.ContractNumber,
-                        ["订单编号"] = p.OrderNumber,
-                        ["期次"] = p.OrderId is null ? p.InstalmentNo : null,
-                        ["金额"] = p.Amount,
-                        ["方式"] = MethodNames[p.Method],
-                        ["凭证号"] = p.Reference,
-                        ["备注"] = p.Note,
-                        ["登记人"] = p.RecordedBy,
-                        ["已冲销"] = p.ReversedAt is null ? "" : "是",
-                        ["冲销原因"] = p.ReversalReason,
+                        [Text.Get("payment.received_on")] = p.ReceivedOn.ToString("yyyy-MM-dd"),
+                        [Text.Get("export.account")] = p.AccountName,
+                        [Text.Get("contract.number")] = p.ContractNumber,
+                        [Text.Get("export.order_number")] = p.OrderNumber,
+                        [Text.Get("payment.no")] = p.OrderId is null ? p.InstalmentNo : null,
+                        [Text.Get("export.amount")] = p.Amount,
+                        [Text.Get("export.method")] = Text.Of(p.Method),
+                        [Text.Get("payment.reference")] = p.Reference,
+                        [Text.Get("payment.note")] = p.Note,
+                        [Text.Get("payment.recorded_by")] = p.RecordedBy,
+                        [Text.Get("payment.reversed")] = p.ReversedAt is null ? "" : Text.Get("export.yes"),
+                        [Text.Get("export.reversal_reason")] = p.ReversalReason,
                     };
                 }
                 if (result.Items.Count < batch)
@@ -60,8 +44,8 @@ public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables
         var rows = new List<Dictionary<string, object?>>();
         await foreach (var row in Rows())
             rows.Add(row);
-        await SaveAsync(rows, "回款", path, ct);
-        await LogAsync("payments", all, count, ct);
+        await SaveAsync(rows, Text.Get("export.sheet.payments"), path, ct);
+        await db.RecordExportAsync(me, "payments", all, count, ct);
         return count;
     }
 
@@ -79,23 +63,23 @@ public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables
             {
                 rows.Add(new Dictionary<string, object?>
                 {
-                    ["客户"] = r.AccountName,
-                    ["负责人"] = r.OwnerName,
-                    ["合同编号"] = r.ContractNumber,
-                    ["订单编号"] = r.OrderNumber,
-                    ["期次"] = r.OrderId is null ? r.No : null,
-                    ["到期日"] = r.DueOn.ToString("yyyy-MM-dd"),
-                    ["应收金额"] = r.Amount,
-                    ["已回款"] = r.Collected,
-                    ["未回款"] = r.Open,
-                    ["逾期天数"] = r.DaysOverdue,
+                    [Text.Get("export.account")] = r.AccountName,
+                    [Text.Get("export.owner")] = r.OwnerName,
+                    [Text.Get("contract.number")] = r.ContractNumber,
+                    [Text.Get("export.order_number")] = r.OrderNumber,
+                    [Text.Get("payment.no")] = r.OrderId is null ? r.No : null,
+                    [Text.Get("receivable.due_on")] = r.DueOn.ToString("yyyy-MM-dd"),
+                    [Text.Get("receivable.amount")] = r.Amount,
+                    [Text.Get("receivable.collected")] = r.Collected,
+                    [Text.Get("receivable.open_amount")] = r.Open,
+                    [Text.Get("receivable.days_overdue")] = r.DaysOverdue,
                 });
             }
             if (result.Value.Items.Count < batch)
                 break;
         }
-        await SaveAsync(rows, "应收账款", path, ct);
-        await LogAsync("receivables", all, rows.Count, ct);
+        await SaveAsync(rows, Text.Get("nav.receivables"), path, ct);
+        await db.RecordExportAsync(me, "receivables", all, rows.Count, ct);
         return rows.Count;
     }
 
@@ -105,9 +89,4 @@ public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables
         await file.SaveAsAsync(rows, sheetName: sheet, cancellationToken: ct);
     }
 
-    private async Task LogAsync<T>(string kind, T filter, int rows, CancellationToken ct)
-    {
-        db.Unscoped<ExportLog>().Add(new ExportLog { UserId = me.Id, UserName = me.UserName, Kind = kind, Filter = JsonSerializer.Serialize(filter, Json), Rows = rows });
-        await db.SaveChangesAsync(ct);
-    }
 }

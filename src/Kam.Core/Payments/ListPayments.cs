@@ -15,7 +15,7 @@ public sealed class ListPayments(IKamDb db)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var payments = Filter(q);
         var total = await payments.CountAsync(ct);
-        var page = await Sort(payments, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        var page = await Sort(payments, paging).PageOf(paging).AsNoTracking().ToListAsync(ct);
         return new PagedResult<PaymentRow>(await Rows(page, ct), total);
     }
 

@@ -70,7 +70,7 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var items = Filtered(q);
         var total = await items.CountAsync(ct);
-        var page = await Sort(items, paging).Skip(paging.Skip).Take(paging.SafePageSize).AsNoTracking().ToListAsync(ct);
+        var page = await Sort(items, paging).PageOf(paging).AsNoTracking().ToListAsync(ct);
         return new PagedResult<ReceivableRow>(await Rows(page, ct), total);
     }
 

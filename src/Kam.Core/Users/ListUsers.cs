@@ -35,7 +35,7 @@ public sealed class ListUsers(IKamDb db, TimeProvider clock)
             (_, true) => users.OrderByDescending(u => u.UserName),
             _ => users.OrderBy(u => u.UserName),
         };
-        var page = await users.Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var page = await users.PageOf(paging).ToListAsync(ct);
         var ids = page.Select(u => u.Id).ToList();
         var roles = await (from ur in db.Unscoped<IdentityUserRole<Guid>>()
                            join r in db.Unscoped<Role>() on ur.RoleId equals r.Id

@@ -13,17 +13,11 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
 {
     public const int CalendarMax = 1000;
 
-    /// <summary>
-    /// Totals are counted up to here and no further: beyond ten thousand visits nobody pages, and counting a million rows
-    /// to print "1,009,641" would cost more than the page itself. A total of <c>CountCap + 1</c> means "more than".
-    /// </summary>
-    public const int CountCap = 10_000;
-
     public async Task<PagedResult<VisitRow>> List(VisitQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var visits = Filter(q);
-        var total = await visits.Take(CountCap + 1).CountAsync(ct);
+        var total = await visits.CappedCountAsync(ct);
         var sorted = (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
         {
             ("date", false) => visits.OrderBy(v => v.At),
@@ -31,7 +25,7 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
             ("account", true) => visits.OrderByDescending(v => v.AccountId).ThenByDescending(v => v.At),
             _ => visits.OrderByDescending(v => v.Date).ThenByDescending(v => v.At),
         };
-        return new PagedResult<VisitRow>(await Rows(sorted.Skip(paging.Skip).Take(paging.SafePageSize), ct), total);
+        return new PagedResult<VisitRow>(await Rows(sorted.PageOf(paging), ct), total);
     }
 
     /// <summary>The visits from <paramref name="from"/> to <paramref name="to"/> for a calendar (at most 1,000).</summary>

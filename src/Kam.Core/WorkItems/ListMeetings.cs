@@ -52,7 +52,7 @@ public sealed class ListMeetings(IKamDb db)
             _ => meetings.OrderByDescending(m => m.At).ThenBy(m => m.Id),
         };
         var visibleItems = db.Read<WorkItem>();
-        var rows = await meetings.Skip(paging.Skip).Take(paging.SafePageSize)
+        var rows = await meetings.PageOf(paging)
             .Select(m => new MeetingRow(m.Id, m.Title, m.At, m.Location, m.Attendees.Count,
                 visibleItems.Count(w => w.MeetingId == m.Id),
                 visibleItems.Count(w => w.MeetingId == m.Id && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress)),

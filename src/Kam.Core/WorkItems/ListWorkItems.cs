@@ -35,7 +35,7 @@ public sealed class ListWorkItems(IKamDb db, TimeProvider clock)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var items = Filter(q, clock.Today());
         var total = await items.CountAsync(ct);
-        var page = await Rows(Sort(items, paging).Skip(paging.Skip).Take(paging.SafePageSize), clock.Today()).ToListAsync(ct);
+        var page = await Rows(Sort(items, paging).PageOf(paging), clock.Today()).ToListAsync(ct);
         return new PagedResult<WorkItemRow>(page, total);
     }
 

@@ -33,7 +33,8 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(KamDbContext).Assembly);
+        // Each capability keeps the mapping of its records beside them (Kam.Core/<Capability>/EntityConfigurations.cs).
+        builder.ApplyConfigurationsFromAssembly(typeof(Kam.Core.KamCore).Assembly);
         if (Database.IsNpgsql())
         {
             // "Contains" search over 50,000 accounts: a trigram index serves LIKE '%fragment%' on PostgreSQL.

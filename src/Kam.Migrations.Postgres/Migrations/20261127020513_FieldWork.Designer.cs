@@ -672,7 +672,7 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -740,7 +740,7 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.ToTable("DailyReports", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DaySummary", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DaySummary", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1414,7 +1414,7 @@ namespace Kam.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.HasOne("Kam.Core.Users.User", null)
                         .WithMany()

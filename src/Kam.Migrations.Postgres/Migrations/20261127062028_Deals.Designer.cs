@@ -1584,7 +1584,7 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.ToTable("Payments", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1652,7 +1652,7 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.ToTable("DailyReports", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DaySummary", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DaySummary", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2477,7 +2477,7 @@ namespace Kam.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.HasOne("Kam.Core.Users.User", null)
                         .WithMany()

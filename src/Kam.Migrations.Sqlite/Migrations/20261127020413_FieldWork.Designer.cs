@@ -661,7 +661,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -729,7 +729,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("DailyReports", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DaySummary", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DaySummary", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1397,7 +1397,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.HasOne("Kam.Core.Users.User", null)
                         .WithMany()

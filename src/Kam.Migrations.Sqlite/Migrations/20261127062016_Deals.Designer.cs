@@ -1573,7 +1573,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("Payments", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1641,7 +1641,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("DailyReports", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DaySummary", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DaySummary", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2460,7 +2460,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.HasOne("Kam.Core.Users.User", null)
                         .WithMany()

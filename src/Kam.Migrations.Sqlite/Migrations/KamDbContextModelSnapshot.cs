@@ -1570,7 +1570,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("Payments", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1638,7 +1638,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("DailyReports", (string)null);
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DaySummary", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DaySummary", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2457,7 +2457,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kam.Core.Reports.DailyReport", b =>
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
                 {
                     b.HasOne("Kam.Core.Users.User", null)
                         .WithMany()

@@ -8,8 +8,6 @@ namespace Kam.Web.Api;
 /// <summary>Spreadsheets of the archive: export (API and the UI's download link), template, import and its report.</summary>
 public static class AccountFileEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static void MapAccountFiles(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.ReadAccounts);
@@ -66,24 +64,14 @@ public static class AccountFileEndpoints
         _ => null,
     };
 
-    private static async Task<IResult> Template(CancellationToken ct)
-    {
-        var stream = new MemoryStream();
-        await ImportAccounts.WriteTemplateAsync(stream, ct);
-        stream.Position = 0;
-        return TypedResults.File(stream, Xlsx, "客户档案导入模板.xlsx");
-    }
+    private static Task<IResult> Template(CancellationToken ct) =>
+        Spreadsheets.Template("export.file.account_template", ImportAccounts.WriteTemplateAsync, ct);
 
     private static IResult Report(Guid id, ImportReports reports, ICurrentUser me) =>
-        me.Id is { } userId && reports.Find(userId, id) is { } path ? Results.File(path, Xlsx, "导入错误报告.xlsx") : Results.NotFound();
+        me.Id is { } userId && reports.Find(userId, id) is { } path ? Spreadsheets.Stored(path, "export.file.import_report") : Results.NotFound();
 
-    private static async Task<IResult> Export([AsParameters] AccountQuery query, ExportAccounts export, CancellationToken ct)
-    {
-        var path = Path.GetTempFileName();
-        await export.WriteAsync(query, path, ct);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.File(stream, Xlsx, $"客户档案-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
-    }
+    private static Task<IResult> Export([AsParameters] AccountQuery query, ExportAccounts export, CancellationToken ct) =>
+        Spreadsheets.Export("nav.archive", path => export.WriteAsync(query, path, ct));
 }
 
 public sealed record ImportErrorLine(int Row, string Column, string Message);

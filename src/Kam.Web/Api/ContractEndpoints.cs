@@ -8,8 +8,6 @@ namespace Kam.Web.Api;
 
 public static class ContractEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static void MapContracts(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         var contracts = api.MapGroup("/contracts").WithTags("Contracts").RequireAuthorization(Policies.ReadAccounts);
@@ -70,11 +68,6 @@ public static class ContractEndpoints
     private static async Task<IResult> Then(Error? error, Guid id, ListContracts list, HttpContext ctx, CancellationToken ct) =>
         error is null ? (await list.Get(id, ct)).Ok(ctx) : Problems.From(error, ctx);
 
-    private static async Task<IResult> Export([AsParameters] ContractQuery query, ExportContracts export, CancellationToken ct)
-    {
-        var path = Path.GetTempFileName();
-        await export.WriteAsync(query, path, ct);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.File(stream, Xlsx, $"合同协议-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
-    }
+    private static Task<IResult> Export([AsParameters] ContractQuery query, ExportContracts export, CancellationToken ct) =>
+        Spreadsheets.Export("nav.contracts", path => export.WriteAsync(query, path, ct));
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Kam.Core.Common;
+using Kam.Core.DailyReports;
 using Kam.Core.Identity;
-using Kam.Core.Reports;
-using Kam.Web.Components.Pages.Reports;
+using Kam.Web.Components.Pages.DailyReports;
 using Kam.Web.Resources;
 using Microsoft.Extensions.Localization;
 

@@ -1,30 +1,29 @@
+using System.Reflection;
+
 namespace Kam.Web.Api;
 
 public static class KamApi
 {
-    /// <summary>Every /api endpoint group. All require a signed-in user unless marked anonymous.</summary>
+    /// <summary>
+    /// Every /api endpoint group, gathered from the capabilities: each <c>Api/*Endpoints.cs</c> class has one public
+    /// static <c>Map…(this RouteGroupBuilder api[, IEndpointRouteBuilder app])</c>, found here, so a new capability's
+    /// endpoints need no shared list. All require a signed-in user unless marked anonymous.
+    /// </summary>
     public static void MapKamApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();
         // An unknown /api path is 404 for every method (without this, the UI's catch-all answers 405 to a POST).
         app.MapFallback("/api/{**path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
-        api.MapAuth();
-        api.MapMe();
-        api.MapUsers();
-        api.MapAudit();
-        api.MapAccounts();
-        api.MapAccountFiles(app);
-        api.MapChannelAgents(app);
-        api.MapHandovers();
-        api.MapVisits();
-        api.MapDailyReports();
-        api.MapWorkItems();
-        api.MapNotifications();
-        api.MapWorkbench();
-        api.MapApprovals();
-        api.MapOpportunities(app);
-        api.MapContracts(app);
-        api.MapOrders(app);
-        api.MapPayments(app);
+        foreach (var map in Modules())
+            map.Invoke(null, map.GetParameters().Length == 1 ? [api] : [api, app]);
     }
+
+    /// <summary>The Map method of every endpoints class, in a stable order (by class name).</summary>
+    public static IReadOnlyList<MethodInfo> Modules() =>
+        typeof(KamApi).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace == typeof(KamApi).Namespace && t.Name.EndsWith("Endpoints", StringComparison.Ordinal))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static).Single(m => m.Name.StartsWith("Map", StringComparison.Ordinal)
+                && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(RouteGroupBuilder)))
+            .ToList();
 }

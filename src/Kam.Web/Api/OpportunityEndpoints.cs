@@ -6,8 +6,6 @@ namespace Kam.Web.Api;
 
 public static class OpportunityEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static void MapOpportunities(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         var opportunities = api.MapGroup("/opportunities").WithTags("Opportunities").RequireAuthorization(Policies.ReadAccounts);
@@ -55,11 +53,6 @@ public static class OpportunityEndpoints
     private static async Task<IResult> Then(Result done, Guid id, ListOpportunities list, HttpContext ctx, CancellationToken ct) =>
         done.IsSuccess ? (await list.Get(id, ct)).Ok(ctx) : Problems.From(done.Error!, ctx);
 
-    private static async Task<IResult> Export([AsParameters] OpportunityQuery query, ExportOpportunities export, CancellationToken ct)
-    {
-        var path = Path.GetTempFileName();
-        await export.WriteAsync(query, path, ct);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.File(stream, Xlsx, $"合作项目-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
-    }
+    private static Task<IResult> Export([AsParameters] OpportunityQuery query, ExportOpportunities export, CancellationToken ct) =>
+        Spreadsheets.Export("nav.opportunities", path => export.WriteAsync(query, path, ct));
 }

@@ -9,8 +9,6 @@ namespace Kam.Web.Api;
 /// <summary>Products, orders and shipments (产品 / 订单 / 补发货), with their spreadsheets.</summary>
 public static class OrderEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static void MapOrders(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         MapProducts(api, app);
@@ -131,28 +129,16 @@ public static class OrderEndpoints
         }).DisableAntiforgery().Produces<ImportResponse>().ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ProductTemplate(CancellationToken ct)
-    {
-        var stream = new MemoryStream();
-        await ImportProducts.WriteTemplateAsync(stream, ct);
-        stream.Position = 0;
-        return TypedResults.File(stream, Xlsx, "产品目录导入模板.xlsx");
-    }
+    private static Task<IResult> ProductTemplate(CancellationToken ct) =>
+        Spreadsheets.Template("export.file.product_template", ImportProducts.WriteTemplateAsync, ct);
 
     private static Task<IResult> ExportProducts([AsParameters] ProductQuery query, ExportProducts export, CancellationToken ct) =>
-        Export("产品目录", path => export.WriteAsync(query, path, ct));
+        Spreadsheets.Export("nav.products", path => export.WriteAsync(query, path, ct));
 
     private static Task<IResult> ExportOrders([AsParameters] OrderQuery query, Kam.Core.Orders.ExportOrders export, CancellationToken ct) =>
-        Export("订单", path => export.WriteOrdersAsync(query, path, ct));
+        Spreadsheets.Export("export.sheet.orders", path => export.WriteOrdersAsync(query, path, ct));
 
     private static Task<IResult> ExportShipments([AsParameters] ShipmentQuery query, Kam.Core.Orders.ExportOrders export, CancellationToken ct) =>
-        Export("发货", path => export.WriteShipmentsAsync(query, path, ct));
+        Spreadsheets.Export("export.sheet.shipments", path => export.WriteShipmentsAsync(query, path, ct));
 
-    private static async Task<IResult> Export(string name, Func<string, Task<int>> write)
-    {
-        var path = Path.GetTempFileName();
-        await write(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.File(stream, Xlsx, $"{name}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
-    }
 }

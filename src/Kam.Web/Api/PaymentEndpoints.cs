@@ -6,8 +6,6 @@ namespace Kam.Web.Api;
 /// <summary>Payment plans of contracts, payments (回款) and receivables (应收) with their exports.</summary>
 public static class PaymentEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static void MapPayments(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         var contracts = api.MapGroup("/contracts").WithTags("Payments").RequireAuthorization(Policies.ReadAccounts);
@@ -49,23 +47,10 @@ public static class PaymentEndpoints
         app.MapGet("/receivables/export", ExportReceivables).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ExportPayments([AsParameters] PaymentQuery query, ExportPayments export, CancellationToken ct)
-    {
-        var path = Path.GetTempFileName();
-        await export.WritePaymentsAsync(query, path, ct);
-        return File(path, "回款");
-    }
+    private static Task<IResult> ExportPayments([AsParameters] PaymentQuery query, ExportPayments export, CancellationToken ct) =>
+        Spreadsheets.Export("export.sheet.payments", path => export.WritePaymentsAsync(query, path, ct));
 
-    private static async Task<IResult> ExportReceivables([AsParameters] ReceivableQuery query, ExportPayments export, CancellationToken ct)
-    {
-        var path = Path.GetTempFileName();
-        await export.WriteReceivablesAsync(query, path, ct);
-        return File(path, "应收账款");
-    }
+    private static Task<IResult> ExportReceivables([AsParameters] ReceivableQuery query, ExportPayments export, CancellationToken ct) =>
+        Spreadsheets.Export("nav.receivables", path => export.WriteReceivablesAsync(query, path, ct));
 
-    private static IResult File(string path, string name)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.File(stream, Xlsx, $"{name}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
-    }
 }

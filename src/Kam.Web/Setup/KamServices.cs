@@ -8,12 +8,14 @@ using Kam.Core.Users;
 using Kam.Infrastructure;
 using Kam.Infrastructure.Data;
 using Kam.Web.Jobs;
+using Kam.Web.Resources;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Kam.Web.Setup;
@@ -34,6 +36,7 @@ public static class KamServices
         services.AddKamInfrastructure(config);
 
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<SharedResource>, TextLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

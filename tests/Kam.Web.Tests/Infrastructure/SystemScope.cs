@@ -22,11 +22,31 @@ public sealed class SystemScope : IAsyncDisposable
 
     public IKamDb Db => Services.GetRequiredService<IKamDb>();
 
-    public Reminders Reminders(TimeProvider clock) => new(Db, new Notifier(Db, clock), clock, new Settings(Db), new Kam.Core.Payments.InstalmentReminders(Db));
+    public Reminders Reminders(TimeProvider clock) => Build<Reminders>(clock);
 
-    public DailyDigest Digest(TimeProvider clock) => new(Db, new Notifier(Db, clock), clock, new Settings(Db));
+    public DailyDigest Digest(TimeProvider clock) => Build<DailyDigest>(clock);
 
-    public Notifier Notifier(TimeProvider clock) => new(Db, clock);
+    public Notifier Notifier(TimeProvider clock) => Build<Notifier>(clock);
+
+    /// <summary>
+    /// A use case of Kam's own with the given clock in place of the system's, all the way down its constructors: Kam's
+    /// classes are built the same way, everything else (the database, options, interfaces) comes from the host's
+    /// container, so a constructor change never breaks a test.
+    /// </summary>
+    public T Build<T>(TimeProvider clock) => (T)Build(typeof(T), clock);
+
+    private object Build(Type type, TimeProvider clock)
+    {
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters().Select(p =>
+            p.ParameterType == typeof(TimeProvider) ? clock
+            : IsKams(p.ParameterType) ? Build(p.ParameterType, clock)
+            : Services.GetRequiredService(p.ParameterType)).ToArray();
+        return constructor.Invoke(arguments);
+    }
+
+    private static bool IsKams(Type type) =>
+        type is { IsClass: true, IsAbstract: false } && type.Assembly == typeof(Kam.Core.KamCore).Assembly;
 
     public ValueTask DisposeAsync() => _scope.DisposeAsync();
 

@@ -1,5 +1,5 @@
+using System.Reflection;
 using System.Security.Claims;
-using Kam.Core.Identity;
 
 namespace Kam.Web.Components.Layout;
 
@@ -15,52 +15,29 @@ public sealed record NavArea(string TitleKey, string Icon, IReadOnlyList<NavItem
 }
 
 /// <summary>
-/// The areas of Kam in the order of domain.md (工作台, 客户档案, 拜访, 商机与合同, ...). Each capability adds its area
-/// here when it lands: an area with no visible item is not shown.
+/// The areas of Kam in the order of domain.md (工作台, 客户档案, 拜访, 商机与合同, ...), gathered from the capabilities:
+/// each declares its area with <see cref="NavAreaAttribute"/> and each page its entry with <see cref="NavEntryAttribute"/>
+/// beside its <c>@page</c> route. An area with no visible item is not shown.
 /// </summary>
 public static class NavAreas
 {
     public static readonly NavItem Workbench = new("nav.workbench", "/", "dashboard");
 
-    public static readonly IReadOnlyList<NavArea> Areas =
-    [
-        new("nav.archive", "contacts",
-        [
-            new NavItem("nav.accounts", "/accounts", "idcard", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.channel_agents", "/channel-agents", "shop", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.handover", "/accounts/handover", "swap", Roles.Head),
-            new NavItem("nav.exports", "/accounts/exports", "export", Roles.Head),
-            new NavItem("nav.tier_rules", "/accounts/tier-rules", "crown", Roles.Head),
-        ]),
-        new("nav.fieldwork", "car",
-        [
-            new NavItem("nav.visits", "/visits", "schedule", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.visit_calendar", "/visits/calendar", "calendar", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.overdue_visits", "/visits/overdue", "alert", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.daily_reports", "/daily-reports", "file-text", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.meetings", "/meetings", "team", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.tasks", "/tasks", "carry-out", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.visit_policy", "/visits/policy", "field-time", Roles.Head),
-        ]),
-        new("nav.deals", "fund",
-        [
-            new NavItem("nav.opportunities", "/opportunities", "project", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.pipeline", "/opportunities/pipeline", "funnel-plot", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.forecast", "/opportunities/forecast", "line-chart", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.contracts", "/contracts", "file-protect", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.orders", "/orders", "shopping-cart", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.shipments", "/shipments", "car", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.receivables", "/receivables", "account-book", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.payments", "/payments", "money-collect", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.products", "/products", "appstore", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.approvals", "/approvals", "audit", Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager),
-            new NavItem("nav.approval_rules", "/approvals/rules", "branches", Roles.Head, Roles.Admin),
-            new NavItem("nav.opportunity_stages", "/opportunities/stages", "ordered-list", Roles.Head),
-        ]),
-        new("nav.system", "setting",
-        [
-            new NavItem("nav.users", "/admin/users", "team", Roles.Admin),
-            new NavItem("nav.audit", "/admin/audit", "audit", Roles.Head, Roles.Admin),
-        ]),
-    ];
+    public static readonly IReadOnlyList<NavArea> Areas = Gather(typeof(NavAreas).Assembly);
+
+    public static IReadOnlyList<NavArea> Gather(Assembly assembly)
+    {
+        var entries = assembly.GetTypes()
+            .Select(t => (Type: t, Entry: t.GetCustomAttribute<NavEntryAttribute>(), Route: t.GetCustomAttributes<Microsoft.AspNetCore.Components.RouteAttribute>().FirstOrDefault()))
+            .Where(x => x.Entry is not null)
+            .Select(x => (x.Entry!, Href: x.Route?.Template ?? throw new InvalidOperationException($"{x.Type.Name} is in the navigation but has no @page route")))
+            .ToList();
+        var areas = assembly.GetCustomAttributes<NavAreaAttribute>().OrderBy(a => a.Order).ToList();
+        var orphan = entries.Select(e => e.Item1.Area).Except(areas.Select(a => a.TitleKey)).ToList();
+        if (orphan.Count > 0)
+            throw new InvalidOperationException($"navigation entries of undeclared areas: {string.Join(", ", orphan)}");
+        return areas.Select(a => new NavArea(a.TitleKey, a.Icon, entries.Where(e => e.Item1.Area == a.TitleKey)
+                .OrderBy(e => e.Item1.Order).Select(e => new NavItem(e.Item1.TitleKey, e.Href, e.Item1.Icon, e.Item1.Roles)).ToList()))
+            .ToList();
+    }
 }

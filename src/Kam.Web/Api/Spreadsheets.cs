@@ -1,0 +1,41 @@
+using Kam.Core.Common;
+
+namespace Kam.Web.Api;
+
+/// <summary>The one way an endpoint sends a workbook (exports, templates, import reports), named in the user's language.</summary>
+internal static class Spreadsheets
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// An export: written to a temporary file (never held in memory, exports run to 100,000 rows), sent, and deleted
+    /// once the response is done; named "{name}-yyyyMMdd-HHmm.xlsx" by the business clock.
+    /// </summary>
+    public static async Task<IResult> Export(string nameKey, Func<string, Task> write)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await write(path);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return TypedResults.File(stream, ContentType, $"{Text.Get(nameKey)}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
+    }
+
+    /// <summary>A workbook made in memory (an import template).</summary>
+    public static async Task<IResult> Template(string nameKey, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        await write(stream, ct);
+        stream.Position = 0;
+        return TypedResults.File(stream, ContentType, $"{Text.Get(nameKey)}.xlsx");
+    }
+
+    /// <summary>A workbook kept on disk (an import's error report).</summary>
+    public static IResult Stored(string path, string nameKey) => Results.File(path, ContentType, $"{Text.Get(nameKey)}.xlsx");
+}

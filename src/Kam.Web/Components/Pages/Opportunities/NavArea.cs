@@ -1,0 +1,4 @@
+using Kam.Web.Components.Layout;
+
+// The left navigation's area of this capability; its pages add their entries with [NavEntry].
+[assembly: NavArea("nav.deals", "fund", 30)]

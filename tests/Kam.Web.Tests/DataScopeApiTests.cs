@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kam.Core.Common;
+using Kam.Core.Notifications;
+using Kam.Infrastructure.Data;
+using Kam.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Kam.Web.Tests;
+
+/// <summary>
+/// The generic form of every capability's own confidentiality checks: for each record type scoped through an account
+/// or a person, a record of one account manager's is created, and another account manager finds it in no list, opens
+/// no detail (404) and gets no row of it in any export, while its owner (or the head) does find it there.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class DataScopeApiTests(KamFactory app)
+{
+    /// <summary>A record and where it shows: the list, the detail page and the export that would carry it.</summary>
+    private sealed record Placed(string Id, string Marker, string? List, string? Detail, string? Export, HttpClient Sees);
+
+    private sealed record Actors(KamFactory App, HttpClient Owner, Guid OwnerId, HttpClient Head, HttpClient Assistant);
+
+    private static readonly Dictionary<Type, Func<Actors, Task<Placed>>> Cases = new()
+    {
+        [typeof(Kam.Core.Accounts.Account)] = async a =>
+        {
+            var (id, name) = await Account(a);
+            return new(id, name, $"/api/accounts?search={Esc(name)}", $"/api/accounts/{id}", $"/api/accounts/export?search={Esc(name)}", a.Owner);
+        },
+        [typeof(Kam.Core.Accounts.Contact)] = async a =>
+        {
+            var (account, _) = await Account(a);
+            var name = "联系人" + Short();
+            var contact = await (await a.Owner.PostAsJsonAsync($"/api/accounts/{account}/contacts", new { name, title = "采购" })).Ok<JsonObject>(HttpStatusCode.Created);
+            return new((string)contact["id"]!, name, $"/api/accounts/{account}/contacts", null, null, a.Owner);
+        },
+        [typeof(Kam.Core.Attachments.Attachment)] = async a =>
+        {
+            var (account, _) = await Account(a);
+            var file = "资料" + Short() + ".pdf";
+            var uploaded = await (await a.Owner.PostAsync($"/api/accounts/{account}/attachments", Uploads.File(file, "%PDF-1.4 test"u8.ToArray(), "application/pdf")))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)uploaded["id"]!;
+            return new(id, file, $"/api/accounts/{account}/attachments", $"/api/attachments/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.Visits.Visit)] = async a =>
+        {
+            var (account, _) = await Account(a);
+            var summary = "拜访" + Short();
+            var at = DateTimeOffset.UtcNow.AddHours(-2).ToString("O");
+            var visit = await (await a.Owner.PostAsJsonAsync("/api/visits", new { accountId = account, at, summary })).Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)visit["id"]!;
+            return new(id, summary, $"/api/visits?accountId={account}&pageSize=100", $"/api/visits/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.Opportunities.Opportunity)] = async a =>
+        {
+            var (account, _) = await Account(a);
+            var name = "商机" + Short();
+            var created = await (await a.Owner.PostAsJsonAsync("/api/opportunities", new { accountId = account, name, expectedAmount = 120000m, stage = "contact" }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)created["id"]!;
+            return new(id, name, $"/api/opportunities?search={Esc(name)}", $"/api/opportunities/{id}", $"/api/opportunities/export?search={Esc(name)}", a.Owner);
+        },
+        [typeof(Kam.Core.Contracts.Contract)] = async a =>
+        {
+            var (account, _) = await Account(a);
+            var title = "合同" + Short();
+            var id = (string)(await Contracts.Create(a.Owner, Guid.Parse(account), new { title }))["id"]!;
+            return new(id, title, $"/api/contracts?search={Esc(title)}", $"/api/contracts/{id}", $"/api/contracts/export?search={Esc(title)}", a.Owner);
+        },
+        [typeof(Kam.Core.Orders.Order)] = async a =>
+        {
+            var order = await Order(a);
+            var (id, number) = ((string)order["id"]!, (string)order["number"]!);
+            return new(id, number, $"/api/orders?search={Esc(number)}", $"/api/orders/{id}", $"/api/orders/export?search={Esc(number)}", a.Owner);
+        },
+        [typeof(Kam.Core.Orders.Shipment)] = async a =>
+        {
+            var order = await Orders.Step(a.Owner, await Order(a), "confirm");
+            var line = (string)order["lines"]![0]!["id"]!;
+            var shipped = await (await a.Owner.PostAsJsonAsync($"/api/orders/{order["id"]}/shipments", new { lines = new[] { new { orderLineId = line, quantity = 1 } } }))
+                .ReadJson();
+            var shipment = (string)shipped["shipments"]![0]!["id"]!;
+            var number = (string)shipped["shipments"]![0]!["number"]!;
+            return new(shipment, number, $"/api/shipments?search={Esc(number)}", null, $"/api/shipments/export?search={Esc(number)}", a.Owner);
+        },
+        [typeof(Kam.Core.Payments.Instalment)] = async a =>
+        {
+            var (account, name) = await Account(a);
+            var (_, instalment) = await PaymentData.Order(a.App, Guid.Parse(account), 1000m, PaymentData.Today.AddDays(20));
+            return new(instalment.ToString(), name, $"/api/receivables/instalments?accountId={account}", null, $"/api/receivables/export?accountId={account}", a.Owner);
+        },
+        [typeof(Kam.Core.Payments.Payment)] = async a =>
+        {
+            var (account, name) = await Account(a);
+            var (order, _) = await PaymentData.Order(a.App, Guid.Parse(account), 1000m, PaymentData.Today.AddDays(20));
+            var paid = await (await a.Owner.PostAsJsonAsync("/api/payments", new { orderId = order, amount = 300m, receivedOn = PaymentData.Today, method = "Cash" }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)paid["id"]!;
+            return new(id, name, $"/api/payments?accountId={account}", $"/api/payments/{id}", $"/api/payments/export?accountId={account}", a.Owner);
+        },
+        [typeof(Kam.Core.Approvals.ApprovalRequest)] = async a =>
+        {
+            var (account, _) = await Account(a);
+            var title = "送审合同" + Short();
+            var contract = (string)(await Contracts.Create(a.Owner, Guid.Parse(account), new { title }))["id"]!;
+            var submitted = await (await a.Owner.PostAsJsonAsync($"/api/contracts/{contract}/submit", new { note = "请审批" })).Ok<JsonObject>();
+            var id = (string)submitted["approvalId"]!;
+            return new(id, title, "/api/approvals?box=All&pageSize=100", $"/api/approvals/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.DailyReports.DailyReport)] = async a =>
+        {
+            var work = "日报" + Short();
+            var report = await (await a.Owner.PostAsJsonAsync("/api/daily-reports", new { date = PaymentData.Today.AddDays(-1).ToString("yyyy-MM-dd"), otherWork = work, submit = true }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)report["id"]!;
+            return new(id, work, "/api/daily-reports?pageSize=100", $"/api/daily-reports/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.DailyReports.DaySummary)] = async a =>
+        {
+            var day = new DateOnly(2003, 1, 1).AddDays(Random.Shared.Next(3000)).ToString("yyyy-MM-dd");
+            var text = "部门日汇总" + Short();
+            await (await a.Assistant.PutAsJsonAsync($"/api/day-summaries/{day}", new { text })).Ok<JsonObject>();
+            return new(day, text, null, $"/api/day-summaries/{day}", null, a.Head);
+        },
+        [typeof(Kam.Core.WorkItems.Meeting)] = async a =>
+        {
+            var title = "例会" + Short();
+            var meeting = await (await a.Assistant.PostAsJsonAsync("/api/meetings", new { title, at = DateTimeOffset.UtcNow, attendeeIds = new[] { a.OwnerId } }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)meeting["id"]!;
+            return new(id, title, "/api/meetings?pageSize=200", $"/api/meetings/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.WorkItems.WorkItem)] = async a =>
+        {
+            var title = "督办" + Short();
+            var task = await (await a.Head.PostAsJsonAsync("/api/tasks", new { title, ownerId = a.OwnerId, dueOn = PaymentData.Today.AddDays(3) }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)task["item"]!["id"]!;
+            return new(id, title, "/api/tasks?pageSize=200", $"/api/tasks/{id}", null, a.Owner);
+        },
+        [typeof(Notification)] = async a =>
+        {
+            var title = "提醒" + Short();
+            var notification = new Notification { UserId = a.OwnerId, Kind = "test", Key = "scope-" + Short(), Subject = title, CreatedAt = DateTimeOffset.UtcNow };
+            await a.App.Change(db => db.Unscoped<Notification>().AddAsync(notification).AsTask());
+            return new(notification.Id.ToString(), title, "/api/notifications?pageSize=100", null, null, a.Owner);
+        },
+    };
+
+    /// <summary>Account-scoped records that are only ever shown with their account (the team on the account page, an
+    /// agent's accounts), which the account's own case covers.</summary>
+    private static readonly Type[] ShownWithTheirAccount = [typeof(Kam.Core.Accounts.AccountMember), typeof(Kam.Core.Channels.AgentAccount)];
+
+    [Fact]
+    public async Task Every_type_scoped_through_an_account_or_a_person_has_a_case_here()
+    {
+        var scoped = await app.Read(db => Task.FromResult(db.Model.GetEntityTypes().Select(t => t.ClrType)
+            .Where(t => DataScopes.Declared(t)!.Scope is Scope.Account or Scope.Person).ToList()));
+        var missing = scoped.Except(Cases.Keys).Except(ShownWithTheirAccount).Select(t => t.Name).ToList();
+        Assert.True(missing.Count == 0, $"add a case to DataScopeApiTests for: {string.Join(", ", missing)}");
+    }
+
+    public static TheoryData<string> CaseNames() => new(Cases.Keys.Select(t => t.Name));
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Another_account_manager_finds_no_trace_of_the_record(string type)
+    {
+        var ownerName = await Users.Create(app, "scope");
+        using var owner = await app.WithPassword(ownerName, Users.Password);
+        var ownerId = Guid.Parse((string)(await (await owner.GetAsync("/api/me")).ReadJson())["id"]!);
+        using var head = await app.As("head");
+        using var assistant = await app.As("assistant");
+        using var am2 = await app.As("am2");
+        var placed = await Cases[Cases.Keys.Single(t => t.Name == type)](new Actors(app, owner, ownerId, head, assistant));
+
+        if (placed.List is { } list)
+        {
+            Assert.Contains(placed.Id, await Body(placed.Sees, list));
+            var response = await am2.GetAsync(list);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{list}: {response.StatusCode}");
+            var seen = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(placed.Id, seen, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(placed.Marker, seen, StringComparison.Ordinal);
+        }
+        if (placed.Detail is { } detail)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await placed.Sees.GetAsync(detail)).StatusCode);
+            var response = await am2.GetAsync(detail);
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{detail}: {response.StatusCode}");
+            Assert.DoesNotContain(placed.Marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        if (placed.Export is { } export)
+        {
+            Assert.Contains(placed.Marker, await Cells(placed.Sees, export));
+            Assert.DoesNotContain(placed.Marker, await Cells(am2, export));
+        }
+    }
+
+    private static async Task<(string Id, string Name)> Account(Actors a)
+    {
+        var name = Accounts.UniqueName("范围");
+        return ((string)(await Accounts.Create(a.Owner, name: name))["id"]!, name);
+    }
+
+    private static async Task<JsonNode> Order(Actors a)
+    {
+        var product = await Orders.Product(a.App, 80m);
+        var (account, _) = await Account(a);
+        return await Orders.Create(a.Owner, Guid.Parse(account), new { productId = product["id"], quantity = 3 });
+    }
+
+    private static async Task<string> Body(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+
+    /// <summary>Every cell of an exported workbook, joined: what the person exporting takes away.</summary>
+    private static async Task<string> Cells(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+            return "";
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query().Cast<IDictionary<string, object?>>();
+        return string.Join("\n", rows.Select(r => string.Join("\t", r.Values.Select(v => v?.ToString()))));
+    }
+
+    private static string Short() => Guid.NewGuid().ToString("N")[..8];
+
+    private static string Esc(string s) => Uri.EscapeDataString(s);
+}
