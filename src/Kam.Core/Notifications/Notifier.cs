@@ -40,8 +40,10 @@ public sealed class Notifier(IKamDb db, TimeProvider clock)
                     db.Entry(notification).State = EntityState.Detached;
                 continue;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
             {
+                // A duplicate, or (PostgreSQL) a deadlock with another run inserting the same occasions in another
+                // order, which the retrying execution strategy reports wrapped: nothing was written, go one by one.
                 foreach (var notification in fresh)
                     db.Entry(notification).State = EntityState.Detached;
             }
