@@ -21,7 +21,7 @@ public sealed class NavigationTests
     }
 
     [Fact]
-    public void Each_entry_is_shown_only_to_the_roles_it_names()
+    public void Each_entry_is_shown_only_to_the_roles_its_page_s_policy_admits()
     {
         var items = NavAreas.Areas.SelectMany(a => a.Items).ToDictionary(i => i.Href);
         Assert.Equal([Roles.Head], items["/accounts/handover"].Roles);

@@ -1,5 +1,4 @@
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ public sealed class AccountRules(IKamDb db, ICurrentUser me)
         if (code is not null && !CreditCode.IsValid(code))
         {
             // Only the head may accept a code that fails its check character, and only with a recorded reason.
-            if (!me.IsInRole(Roles.Head))
+            if (!DataScope.ManagesAccounts(me))
                 errors.Add(new FieldError("creditCode", "account.credit_code_invalid", CreditCode.CheckCharacter(code)));
             else if (string.IsNullOrWhiteSpace(input.CreditCodeNote))
                 errors.Add(new FieldError("creditCodeNote", "account.credit_code_needs_reason"));

@@ -1,5 +1,4 @@
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Accounts;
@@ -16,7 +15,7 @@ public sealed class ArchiveAccount(IKamDb db, ICurrentUser me, TimeProvider cloc
         var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
-        if (!me.IsInRole(Roles.Head))
+        if (!DataScope.ManagesAccounts(me))
             return Error.Forbidden("account.only_head_archives");
         if (archive == account.ArchivedAt is not null)
             return Result.Success;

@@ -4,8 +4,10 @@ using Kam.Core.Identity;
 namespace Kam.Core.Accounts;
 
 /// <summary>
-/// Who sees which accounts (domain.md): the head, the assistant and the executive see all; an account manager sees
-/// the accounts they own or are on the team of; anyone else (an administrator without a business role) sees none.
+/// Who sees which accounts and who does what with them (domain.md), in one place read by the rules, the API and the
+/// pages' buttons: the head, the assistant and the executive see all; an account manager sees the accounts they own or
+/// are on the team of; anyone else (an administrator without a business role) sees none. Only the head archives, sets
+/// teams, overrides tiers, accepts an unchecked credit code and hands accounts over.
 /// </summary>
 public static class DataScope
 {
@@ -17,6 +19,9 @@ public static class DataScope
     /// <summary>May create and edit accounts at all (the executive reads, the admin has no business data).</summary>
     public static bool EditsAccounts(ICurrentUser user) =>
         user.IsSystem || user.IsInRole(Roles.Head) || user.IsInRole(Roles.Assistant) || user.IsInRole(Roles.AccountManager);
+
+    /// <summary>The head's archive decisions: archive and restore, team, tier override, an unchecked credit code, handover.</summary>
+    public static bool ManagesAccounts(ICurrentUser user) => user.IsSystem || user.IsInRole(Roles.Head);
 
     /// <summary>Sees everything about every account, mobile numbers included.</summary>
     public static bool IsBackOffice(ICurrentUser user) => user.IsSystem || user.IsInRole(Roles.Head) || user.IsInRole(Roles.Assistant);

@@ -1,5 +1,4 @@
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +17,7 @@ public sealed class GetAccount(IKamDb db, ICurrentUser me, Divisions divisions, 
         var people = await db.Unscoped<User>().AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var parentName = a.ParentId is { } pid ? await db.Read<Account>().Where(p => p.Id == pid).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
         var contactCount = await db.Read<Contact>().CountAsync(c => c.AccountId == id && c.ArchivedAt == null, ct);
-        var isHead = me.IsInRole(Roles.Head);
+        var isHead = DataScope.ManagesAccounts(me);
         var onTeam = a.OwnerId == me.Id || (me.Id is { } myId && memberIds.Contains(myId));
         var can = new AccountPermissions(
             Edit: DataScope.EditsAccounts(me) && a.ArchivedAt is null,

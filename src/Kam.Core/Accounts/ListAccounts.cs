@@ -62,26 +62,18 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
         return accounts;
     }
 
-    private static IQueryable<Account> Sort(IQueryable<Account> accounts, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("name", false) => accounts.OrderBy(a => a.Name).ThenBy(a => a.Id),
-            ("name", true) => accounts.OrderByDescending(a => a.Name).ThenBy(a => a.Id),
-            ("tier", false) => accounts.OrderBy(a => a.Tier).ThenBy(a => a.Name),
-            ("tier", true) => accounts.OrderByDescending(a => a.Tier).ThenBy(a => a.Name),
-            ("status", false) => accounts.OrderBy(a => a.Status).ThenBy(a => a.Name),
-            ("status", true) => accounts.OrderByDescending(a => a.Status).ThenBy(a => a.Name),
-            ("category", false) => accounts.OrderBy(a => a.Category).ThenBy(a => a.Name),
-            ("category", true) => accounts.OrderByDescending(a => a.Category).ThenBy(a => a.Name),
-            ("location" or "province", false) => accounts.OrderBy(a => a.ProvinceCode).ThenBy(a => a.CityCode).ThenBy(a => a.Name),
-            ("location" or "province", true) => accounts.OrderByDescending(a => a.ProvinceCode).ThenByDescending(a => a.CityCode).ThenBy(a => a.Name),
-            ("annualpurchase", false) => accounts.OrderBy(a => a.AnnualPurchase).ThenBy(a => a.Name),
-            ("annualpurchase", true) => accounts.OrderByDescending(a => a.AnnualPurchase).ThenBy(a => a.Name),
-            ("createdat", false) => accounts.OrderBy(a => a.CreatedAt),
-            ("createdat", true) => accounts.OrderByDescending(a => a.CreatedAt),
-            ("updatedat", false) => accounts.OrderBy(a => a.UpdatedAt),
-            _ => accounts.OrderByDescending(a => a.UpdatedAt),
-        };
+    private static readonly Sorting<Account> Sorts = new Sorting<Account>(q => q.OrderByDescending(a => a.UpdatedAt))
+        .By("name", a => a.Name, q => q.ThenBy(a => a.Id))
+        .By("tier", a => a.Tier, q => q.ThenBy(a => a.Name))
+        .By("status", a => a.Status, q => q.ThenBy(a => a.Name))
+        .By("category", a => a.Category, q => q.ThenBy(a => a.Name))
+        .By("location", q => q.OrderBy(a => a.ProvinceCode).ThenBy(a => a.CityCode).ThenBy(a => a.Name),
+            q => q.OrderByDescending(a => a.ProvinceCode).ThenByDescending(a => a.CityCode).ThenBy(a => a.Name), "province")
+        .By("annualPurchase", a => a.AnnualPurchase, q => q.ThenBy(a => a.Name))
+        .By("createdAt", a => a.CreatedAt)
+        .By("updatedAt", a => a.UpdatedAt);
+
+    private static IQueryable<Account> Sort(IQueryable<Account> accounts, PageRequest paging) => Sorts.Apply(accounts, paging);
 
     public async Task<IReadOnlyList<AccountRow>> Rows(IReadOnlyList<Account> page, CancellationToken ct)
     {

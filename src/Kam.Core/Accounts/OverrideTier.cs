@@ -1,6 +1,5 @@
 using FluentValidation;
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Accounts;
@@ -25,7 +24,7 @@ public sealed class OverrideTier(IKamDb db, ICurrentUser me, IValidator<TierOver
         var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
-        if (!me.IsInRole(Roles.Head))
+        if (!DataScope.ManagesAccounts(me))
             return Error.Forbidden("account.only_head_overrides_tier");
         if (await validator.CheckAsync(input, ct) is { } invalid)
             return invalid;
@@ -46,7 +45,7 @@ public sealed class ManageTierPolicy(IKamDb db, ICurrentUser me, Settings settin
 
     public async Task<Result<int>> Save(TierPolicy policy, CancellationToken ct = default)
     {
-        if (!me.IsInRole(Roles.Head))
+        if (!DataScope.ManagesAccounts(me))
             return Error.Forbidden();
         var errors = policy.Rules.Select((r, i) => (r, i))
             .Where(x => x.r.MinAnnualPurchase is < 0 || (x.r.MinAnnualPurchase is null && x.r.Categories is not { Count: > 0 }))

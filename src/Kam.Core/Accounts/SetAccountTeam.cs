@@ -1,5 +1,4 @@
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ public sealed class SetAccountTeam(IKamDb db, ICurrentUser me)
         var account = await db.Read<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
             return Error.NotFound("account.not_found");
-        if (!me.IsInRole(Roles.Head))
+        if (!DataScope.ManagesAccounts(me))
             return Error.Forbidden("account.only_head_assigns");
         if (account.Version != input.Version)
             return Error.Conflict();

@@ -1,5 +1,4 @@
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Kam.Core.Notifications;
 using Kam.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -129,5 +128,5 @@ public sealed class ApprovalEngine(IKamDb db, ICurrentUser me, TimeProvider cloc
         && (step.DelegateId is { } delegateId ? delegateId == id : me.IsInRole(step.ApproverRole));
 
     /// <summary>Whether the current user is a Head (who may delegate steps).</summary>
-    public bool MayDelegate => me.IsInRole(Roles.Head);
+    public bool MayDelegate => ApprovalRules.Delegates(me);
 }

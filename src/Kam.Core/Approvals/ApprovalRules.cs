@@ -29,6 +29,12 @@ public sealed class ApprovalRules(Settings settings)
     /// <summary>The roles a step may name.</summary>
     public static IReadOnlyList<string> ApproverRoles { get; } = [Roles.Head, Roles.Executive];
 
+    /// <summary>The roles a pending step may be delegated to (the API checks it, the approval trail offers them).</summary>
+    public static IReadOnlyList<string> DelegateRoles { get; } = [Roles.Head, Roles.Executive, Roles.Assistant];
+
+    /// <summary>Who delegates a pending step to somebody else: the head.</summary>
+    public static bool Delegates(ICurrentUser me) => me.IsInRole(Roles.Head);
+
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<ApprovalRule>>> GetAsync(CancellationToken ct = default)
     {
         var stored = await settings.GetAsync<Dictionary<string, List<ApprovalRule>>?>(Key, null, ct);

@@ -108,7 +108,7 @@ public sealed class DelegateApproval(IKamDb db, ICurrentUser me, ApprovalEngine 
 
     private Task<bool> IsApproverCandidateAsync(Guid userId, CancellationToken ct)
     {
-        string[] roles = [Identity.Roles.Head, Identity.Roles.Executive, Identity.Roles.Assistant];
+        var roles = ApprovalRules.DelegateRoles;
         return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
             from u in db.Unscoped<User>()
             join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId

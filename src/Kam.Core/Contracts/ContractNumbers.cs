@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Contracts;
@@ -38,7 +37,7 @@ public sealed partial class ContractNumbers(IKamDb db, ICurrentUser me, Settings
     /// <summary>The head sets the pattern; it applies to the next contract created.</summary>
     public async Task<Result<ContractNumbering>> Set(ContractNumberingInput input, CancellationToken ct = default)
     {
-        if (!me.IsInRole(Roles.Head))
+        if (!ContractAccess.SetsNumbering(me))
             return Error.Forbidden();
         var pattern = input.Pattern?.Trim() ?? "";
         if (Check(pattern) is { } code)

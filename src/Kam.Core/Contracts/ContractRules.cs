@@ -1,6 +1,5 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Kam.Core.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,26 +23,15 @@ public sealed class ContractRules(IKamDb db, ICurrentUser me, TimeProvider clock
     /// <summary>A parent may get a supplementary agreement once it is agreed and while it runs.</summary>
     public static bool TakesSupplements(ContractStatus s) => s is ContractStatus.Approved or ContractStatus.Signed or ContractStatus.InForce;
 
-    /// <summary>Drafts and submits (the assistant and the head anywhere, an account manager within their scope).</summary>
-    public bool Drafts => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.AccountManager);
+    /// <summary>Drafts and submits (<see cref="ContractAccess.Drafts"/>).</summary>
+    public bool Drafts => ContractAccess.Drafts(me);
 
-    /// <summary>Signs and terminates: the back office.</summary>
-    public bool Manages => DataScope.IsBackOffice(me);
+    /// <summary>Signs and terminates (<see cref="ContractAccess.Manages"/>).</summary>
+    public bool Manages => ContractAccess.Manages(me);
 
     public DateOnly Today => clock.Today();
 
-    public ContractPermissions Permissions(Contract c)
-    {
-        var draft = IsDraft(c.Status) && c.ArchivedAt is null;
-        return new ContractPermissions(
-            Edit: Drafts && draft,
-            Submit: Drafts && draft,
-            Sign: Manages && c.Status == ContractStatus.Approved && c.ArchivedAt is null,
-            Terminate: Manages && c.Status is ContractStatus.Approved or ContractStatus.Signed or ContractStatus.InForce,
-            Archive: Drafts && draft,
-            Restore: Drafts && c.ArchivedAt is not null,
-            AddSupplement: Drafts && c.Kind != ContractKind.Supplementary && TakesSupplements(c.Status) && c.ArchivedAt is null);
-    }
+    public ContractPermissions Permissions(Contract c) => ContractAccess.Permissions(me, c.Status, c.Kind, c.ArchivedAt is not null);
 
     /// <summary>
     /// Checks what the input refers to (account in the scope, parent, owner, project) and copies it onto the contract.

@@ -1,4 +1,5 @@
 using Kam.Core.Approvals;
+using Kam.Core.Common;
 using Kam.Core.Handovers;
 using Kam.Core.Timeline;
 using Kam.Core.Users;
@@ -6,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.Contracts;
 
-public static class ContractsModule
+public sealed class ContractsModule : IKamModule
 {
-    /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
-    public static IServiceCollection AddContracts(this IServiceCollection services)
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services)
     {
         services.AddScoped<ContractRules>().AddScoped<ContractNumbers>().AddScoped<CreateContract>().AddScoped<UpdateContract>()
             .AddScoped<SubmitContract>().AddScoped<SignContract>().AddScoped<TerminateContract>().AddScoped<ArchiveContract>()
@@ -19,6 +20,5 @@ public static class ContractsModule
         services.AddScoped<ContractHandoverPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<ContractHandoverPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<ContractHandoverPart>());
-        return services;
     }
 }

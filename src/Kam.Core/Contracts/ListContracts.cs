@@ -110,24 +110,16 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
         return contracts;
     }
 
-    private static IQueryable<Contract> Sort(IQueryable<Contract> contracts, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("number", false) => contracts.OrderBy(c => c.Number),
-            ("number", true) => contracts.OrderByDescending(c => c.Number),
-            ("title", false) => contracts.OrderBy(c => c.Title).ThenBy(c => c.Id),
-            ("title", true) => contracts.OrderByDescending(c => c.Title).ThenBy(c => c.Id),
-            ("amount" or "effectiveamount", false) => contracts.OrderBy(c => c.EffectiveAmount).ThenBy(c => c.Id),
-            ("amount" or "effectiveamount", true) => contracts.OrderByDescending(c => c.EffectiveAmount).ThenBy(c => c.Id),
-            ("endon" or "effectiveendon", false) => contracts.OrderBy(c => c.EffectiveEndOn).ThenBy(c => c.Id),
-            ("endon" or "effectiveendon", true) => contracts.OrderByDescending(c => c.EffectiveEndOn).ThenBy(c => c.Id),
-            ("starton", false) => contracts.OrderBy(c => c.StartOn).ThenBy(c => c.Id),
-            ("starton", true) => contracts.OrderByDescending(c => c.StartOn).ThenBy(c => c.Id),
-            ("status", false) => contracts.OrderBy(c => c.Status).ThenByDescending(c => c.CreatedAt),
-            ("status", true) => contracts.OrderByDescending(c => c.Status).ThenByDescending(c => c.CreatedAt),
-            ("createdat", false) => contracts.OrderBy(c => c.CreatedAt),
-            _ => contracts.OrderByDescending(c => c.CreatedAt),
-        };
+    private static readonly Sorting<Contract> Sorts = new Sorting<Contract>(q => q.OrderByDescending(c => c.CreatedAt))
+        .By("number", c => c.Number)
+        .By("title", c => c.Title, q => q.ThenBy(c => c.Id))
+        .By("amount", c => c.EffectiveAmount, q => q.ThenBy(c => c.Id), "effectiveAmount")
+        .By("endOn", c => c.EffectiveEndOn, q => q.ThenBy(c => c.Id), "effectiveEndOn")
+        .By("startOn", c => c.StartOn, q => q.ThenBy(c => c.Id))
+        .By("status", c => c.Status, q => q.ThenByDescending(c => c.CreatedAt))
+        .By("createdAt", c => c.CreatedAt);
+
+    private static IQueryable<Contract> Sort(IQueryable<Contract> contracts, PageRequest paging) => Sorts.Apply(contracts, paging);
 
     private async Task<IReadOnlyList<ContractRow>> Rows(IQueryable<Contract> page, CancellationToken ct)
     {

@@ -34,24 +34,28 @@ public sealed class ListDailyReports(IKamDb db)
             reports = reports.Where(r => r.Status == status);
         var total = await reports.CountAsync(ct);
 
-        var rows = from r in reports
-                   join u in db.Unscoped<User>() on r.UserId equals u.Id
-                   select new { r, u.DisplayName };
-        rows = (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("user", false) => rows.OrderBy(x => x.DisplayName).ThenByDescending(x => x.r.Date),
-            ("user", true) => rows.OrderByDescending(x => x.DisplayName).ThenByDescending(x => x.r.Date),
-            // Stored as text: order by the workflow, not the alphabet.
-            ("status", false) => rows.OrderBy(x => x.r.Status == DailyReportStatus.Draft ? 0 : x.r.Status == DailyReportStatus.Submitted ? 1 : 2).ThenByDescending(x => x.r.Date).ThenBy(x => x.DisplayName),
-            ("status", true) => rows.OrderByDescending(x => x.r.Status == DailyReportStatus.Draft ? 0 : x.r.Status == DailyReportStatus.Submitted ? 1 : 2).ThenByDescending(x => x.r.Date).ThenBy(x => x.DisplayName),
-            ("date", false) => rows.OrderBy(x => x.r.Date).ThenBy(x => x.DisplayName),
-            _ => rows.OrderByDescending(x => x.r.Date).ThenBy(x => x.DisplayName),
-        };
+        var rows = Sorts.Apply(from r in reports
+                               join u in db.Unscoped<User>() on r.UserId equals u.Id
+                               select new Named { Report = r, DisplayName = u.DisplayName }, paging);
         var done = ReportVisits.Done(db);
         var page = await rows.PageOf(paging)
-            .Select(x => new DailyReportRow(x.r.Id, x.r.UserId, x.DisplayName, x.r.Date, x.r.Status,
-                done.Count(v => v.UserId == x.r.UserId && v.Date == x.r.Date), x.r.SubmittedAt, x.r.ReviewedAt, x.r.ReviewComment))
+            .Select(x => new DailyReportRow(x.Report.Id, x.Report.UserId, x.DisplayName, x.Report.Date, x.Report.Status,
+                done.Count(v => v.UserId == x.Report.UserId && v.Date == x.Report.Date), x.Report.SubmittedAt, x.Report.ReviewedAt, x.Report.ReviewComment))
             .ToListAsync(ct);
         return new PagedResult<DailyReportRow>(page, total);
     }
+
+    /// <summary>A report with its author's name, so the list can sort by the name.</summary>
+    private sealed class Named
+    {
+        public required DailyReport Report { get; init; }
+        public required string DisplayName { get; init; }
+    }
+
+    // Status is stored as text: order by the workflow, not the alphabet.
+    private static readonly Sorting<Named> Sorts = new Sorting<Named>(q => q.OrderByDescending(x => x.Report.Date).ThenBy(x => x.DisplayName))
+        .By("user", x => x.DisplayName, q => q.ThenByDescending(x => x.Report.Date))
+        .By("status", x => x.Report.Status == DailyReportStatus.Draft ? 0 : x.Report.Status == DailyReportStatus.Submitted ? 1 : 2,
+            q => q.ThenByDescending(x => x.Report.Date).ThenBy(x => x.DisplayName))
+        .By("date", x => x.Report.Date, q => q.ThenBy(x => x.DisplayName));
 }

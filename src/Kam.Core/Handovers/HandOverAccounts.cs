@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
 using Kam.Core.Users;
@@ -62,7 +63,7 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
 
     public async Task<Result<HandoverRecord>> Get(Guid id, CancellationToken ct = default)
     {
-        if (!me.IsInRole(Roles.Head) && !me.IsInRole(Roles.Assistant))
+        if (!DataScope.IsBackOffice(me))
             return Error.Forbidden();
         var h = await db.Unscoped<Handover>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (h is null)
@@ -86,7 +87,7 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
 
     private async Task<Error?> CheckAsync(Guid from, Guid to, CancellationToken ct)
     {
-        if (!me.IsInRole(Roles.Head))
+        if (!DataScope.ManagesAccounts(me))
             return Error.Forbidden("handover.only_head");
         if (from == to)
             return Error.Validation("toUserId", "handover.same_person");

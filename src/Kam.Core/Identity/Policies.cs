@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Kam.Core.Identity;
 
-/// <summary>Authorization policies, defined once and used by the UI and the API alike.</summary>
+/// <summary>
+/// Authorization policies, defined once and used by the API's endpoints, the pages' <c>[Authorize]</c> and, through
+/// the pages, the left navigation (an entry is shown to the roles its page's policy admits). What a role may do
+/// inside a page is each capability's <c>*Access</c> class.
+/// </summary>
 public static class Policies
 {
     public const string ManageUsers = nameof(ManageUsers);
@@ -17,12 +21,19 @@ public static class Policies
     /// <summary>Who configures the approval rules per document type: the head and the admin.</summary>
     public const string ManageApprovalRules = nameof(ManageApprovalRules);
 
+    /// <summary>The roles each policy admits.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [ManageUsers] = [Roles.Admin],
+        [ReadAudit] = [Roles.Head, Roles.Admin],
+        [ReadAccounts] = Roles.Business,
+        [ManageAccounts] = [Roles.Head],
+        [ManageApprovalRules] = [Roles.Head, Roles.Admin],
+    };
+
     public static void Configure(AuthorizationOptions options)
     {
-        options.AddPolicy(ManageUsers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
-        options.AddPolicy(ReadAudit, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head, Roles.Admin));
-        options.AddPolicy(ReadAccounts, p => p.RequireAuthenticatedUser().RequireRole(Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager));
-        options.AddPolicy(ManageAccounts, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head));
-        options.AddPolicy(ManageApprovalRules, p => p.RequireAuthenticatedUser().RequireRole(Roles.Head, Roles.Admin));
+        foreach (var (policy, roles) in RolesOf)
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
     }
 }

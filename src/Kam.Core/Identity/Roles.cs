@@ -10,4 +10,7 @@ public static class Roles
     public const string Admin = nameof(Admin);
 
     public static IReadOnlyList<string> All { get; } = [Executive, Head, Assistant, AccountManager, Admin];
+
+    /// <summary>The roles that do the department's business (everyone but the administrator).</summary>
+    public static IReadOnlyList<string> Business { get; } = [Executive, Head, Assistant, AccountManager];
 }

@@ -40,8 +40,6 @@ public sealed record DigestCounts(int Unread, int PlannedVisits, int OverdueVisi
 /// </summary>
 public sealed class DailyDigest(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings)
 {
-    private static readonly string[] BusinessRoles = [Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager];
-
     public async Task<int> SendAsync(CancellationToken ct = default)
     {
         var today = clock.Today();
@@ -49,7 +47,7 @@ public sealed class DailyDigest(IKamDb db, Notifier notifier, TimeProvider clock
             return 0;
         var policy = await settings.GetAsync(VisitPolicy.SettingKey, new VisitPolicy(), ct);
         var people = await db.Unscoped<User>()
-            .Where(u => u.IsActive && db.Unscoped<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && db.Unscoped<Role>().Any(r => r.Id == ur.RoleId && BusinessRoles.Contains(r.Name!))))
+            .Where(u => u.IsActive && db.Unscoped<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && db.Unscoped<Role>().Any(r => r.Id == ur.RoleId && Roles.Business.Contains(r.Name!))))
             .Select(u => u.Id).ToListAsync(ct);
         var unread = await db.Unscoped<Notification>().Where(n => n.ReadAt == null)
             .GroupBy(n => n.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Opportunities;
@@ -16,7 +15,7 @@ public sealed partial class ManageOpportunityStages(IKamDb db, ICurrentUser me, 
 
     public async Task<Result<IReadOnlyList<OpportunityStage>>> Set(IReadOnlyList<OpportunityStage>? stages, CancellationToken ct = default)
     {
-        if (!me.IsSystem && !me.IsInRole(Roles.Head))
+        if (!OpportunityAccess.Manages(me))
             return Error.Forbidden();
         stages ??= [];
         var errors = Check(stages);

@@ -1,3 +1,4 @@
+using Kam.Core.Common;
 using Kam.Core.Handovers;
 using Kam.Core.Timeline;
 using Kam.Core.Users;
@@ -5,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.Opportunities;
 
-public static class OpportunitiesModule
+public sealed class OpportunitiesModule : IKamModule
 {
-    /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
-    public static IServiceCollection AddOpportunities(this IServiceCollection services)
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services)
     {
         services.AddScoped<OpportunityRules>().AddScoped<SaveOpportunity>().AddScoped<MoveOpportunity>().AddScoped<ArchiveOpportunity>()
             .AddScoped<ListOpportunities>().AddScoped<GetPipeline>().AddScoped<OpportunityForecast>().AddScoped<ExportOpportunities>()
@@ -17,6 +18,5 @@ public static class OpportunitiesModule
         services.AddScoped<OpportunityHandoverPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<OpportunityHandoverPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<OpportunityHandoverPart>());
-        return services;
     }
 }

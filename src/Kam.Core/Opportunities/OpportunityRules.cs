@@ -12,9 +12,9 @@ namespace Kam.Core.Opportunities;
 /// </summary>
 public sealed class OpportunityRules(IKamDb db, ICurrentUser me, TimeProvider clock, Settings settings)
 {
-    public bool Writes => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.AccountManager);
+    public bool Writes => OpportunityAccess.Writes(me);
 
-    public bool IsHead => me.IsSystem || me.IsInRole(Roles.Head);
+    public bool IsHead => OpportunityAccess.Manages(me);
 
     public OpportunityPermissions Permissions(Opportunity o)
     {

@@ -70,20 +70,14 @@ public sealed class ListOrders(IKamDb db)
         return orders;
     }
 
-    private static IQueryable<Order> Sort(IQueryable<Order> orders, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("number", false) => orders.OrderBy(o => o.Number),
-            ("number", true) => orders.OrderByDescending(o => o.Number),
-            ("total", false) => orders.OrderBy(o => o.Total).ThenBy(o => o.Number),
-            ("total", true) => orders.OrderByDescending(o => o.Total).ThenBy(o => o.Number),
-            ("status", false) => orders.OrderBy(o => o.Status).ThenByDescending(o => o.OrderedOn),
-            ("status", true) => orders.OrderByDescending(o => o.Status).ThenByDescending(o => o.OrderedOn),
-            ("paymentdueon", false) => orders.OrderBy(o => o.PaymentDueOn).ThenBy(o => o.Number),
-            ("paymentdueon", true) => orders.OrderByDescending(o => o.PaymentDueOn).ThenBy(o => o.Number),
-            ("orderedon", false) => orders.OrderBy(o => o.OrderedOn).ThenBy(o => o.Number),
-            _ => orders.OrderByDescending(o => o.OrderedOn).ThenByDescending(o => o.Number),
-        };
+    private static readonly Sorting<Order> Sorts = new Sorting<Order>(q => q.OrderByDescending(o => o.OrderedOn).ThenByDescending(o => o.Number))
+        .By("number", o => o.Number)
+        .By("total", o => o.Total, q => q.ThenBy(o => o.Number))
+        .By("status", o => o.Status, q => q.ThenByDescending(o => o.OrderedOn))
+        .By("paymentDueOn", o => o.PaymentDueOn, q => q.ThenBy(o => o.Number))
+        .By("orderedOn", q => q.OrderBy(o => o.OrderedOn).ThenBy(o => o.Number), q => q.OrderByDescending(o => o.OrderedOn).ThenByDescending(o => o.Number));
+
+    private static IQueryable<Order> Sort(IQueryable<Order> orders, PageRequest paging) => Sorts.Apply(orders, paging);
 
     public async Task<IReadOnlyList<OrderRow>> RowsAsync(IReadOnlyList<Order> page, CancellationToken ct)
     {

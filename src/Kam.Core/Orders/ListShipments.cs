@@ -58,18 +58,13 @@ public sealed class ListShipments(IKamDb db)
         return shipments;
     }
 
-    private static IQueryable<Shipment> Sort(IQueryable<Shipment> shipments, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("number", false) => shipments.OrderBy(s => s.Number),
-            ("number", true) => shipments.OrderByDescending(s => s.Number),
-            ("shippedon", false) => shipments.OrderBy(s => s.ShippedOn).ThenBy(s => s.Number),
-            ("shippedon", true) => shipments.OrderByDescending(s => s.ShippedOn).ThenByDescending(s => s.Number),
-            ("status", false) => shipments.OrderBy(s => s.Status).ThenByDescending(s => s.CreatedAt),
-            ("status", true) => shipments.OrderByDescending(s => s.Status).ThenByDescending(s => s.CreatedAt),
-            ("createdat", false) => shipments.OrderBy(s => s.CreatedAt),
-            _ => shipments.OrderByDescending(s => s.CreatedAt),
-        };
+    private static readonly Sorting<Shipment> Sorts = new Sorting<Shipment>(q => q.OrderByDescending(s => s.CreatedAt))
+        .By("number", s => s.Number)
+        .By("shippedOn", q => q.OrderBy(s => s.ShippedOn).ThenBy(s => s.Number), q => q.OrderByDescending(s => s.ShippedOn).ThenByDescending(s => s.Number))
+        .By("status", s => s.Status, q => q.ThenByDescending(s => s.CreatedAt))
+        .By("createdAt", s => s.CreatedAt);
+
+    private static IQueryable<Shipment> Sort(IQueryable<Shipment> shipments, PageRequest paging) => Sorts.Apply(shipments, paging);
 
     public async Task<IReadOnlyList<ShipmentRow>> RowsAsync(IReadOnlyList<Shipment> page, CancellationToken ct)
     {

@@ -40,18 +40,13 @@ public sealed class ManageProducts(IKamDb db, ICurrentUser me, IValidator<Produc
         return products;
     }
 
-    private static IQueryable<Product> Sort(IQueryable<Product> products, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("name", false) => products.OrderBy(p => p.Name).ThenBy(p => p.Code),
-            ("name", true) => products.OrderByDescending(p => p.Name).ThenBy(p => p.Code),
-            ("brand", false) => products.OrderBy(p => p.Brand).ThenBy(p => p.Code),
-            ("brand", true) => products.OrderByDescending(p => p.Brand).ThenBy(p => p.Code),
-            ("listprice", false) => products.OrderBy(p => p.ListPrice).ThenBy(p => p.Code),
-            ("listprice", true) => products.OrderByDescending(p => p.ListPrice).ThenBy(p => p.Code),
-            ("code", true) => products.OrderByDescending(p => p.Code),
-            _ => products.OrderBy(p => p.Code),
-        };
+    private static readonly Sorting<Product> Sorts = new Sorting<Product>(q => q.OrderBy(p => p.Code))
+        .By("name", p => p.Name, q => q.ThenBy(p => p.Code))
+        .By("brand", p => p.Brand, q => q.ThenBy(p => p.Code))
+        .By("listPrice", p => p.ListPrice, q => q.ThenBy(p => p.Code))
+        .By("code", p => p.Code);
+
+    private static IQueryable<Product> Sort(IQueryable<Product> products, PageRequest paging) => Sorts.Apply(products, paging);
 
     private static readonly System.Linq.Expressions.Expression<Func<Product, ProductRow>> Row =
         p => new ProductRow(p.Id, p.Code, p.Name, p.Brand, p.Series, p.Unit, p.ListPrice, p.IsActive, p.Version);

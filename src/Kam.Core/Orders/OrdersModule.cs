@@ -1,4 +1,5 @@
 using Kam.Core.Approvals;
+using Kam.Core.Common;
 using Kam.Core.Handovers;
 using Kam.Core.Timeline;
 using Kam.Core.Users;
@@ -6,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.Orders;
 
-public static class OrdersModule
+public sealed class OrdersModule : IKamModule
 {
-    /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
-    public static IServiceCollection AddOrders(this IServiceCollection services)
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services)
     {
         services.AddScoped<ManageProducts>().AddScoped<ImportProducts>().AddScoped<ExportProducts>()
             .AddScoped<OrderNumbers>().AddScoped<OrderRules>().AddScoped<SaveOrder>().AddScoped<OrderSteps>().AddScoped<GetOrder>()
@@ -19,6 +20,5 @@ public static class OrdersModule
         services.AddScoped<OrderHandoverPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<OrderHandoverPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<OrderHandoverPart>());
-        return services;
     }
 }

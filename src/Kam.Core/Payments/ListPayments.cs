@@ -57,14 +57,11 @@ public sealed class ListPayments(IKamDb db)
         return payments;
     }
 
-    private static IQueryable<Payment> Sort(IQueryable<Payment> payments, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("amount", false) => payments.OrderBy(p => p.Amount).ThenBy(p => p.Id),
-            ("amount", true) => payments.OrderByDescending(p => p.Amount).ThenBy(p => p.Id),
-            ("receivedon", false) => payments.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id),
-            _ => payments.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id),
-        };
+    private static readonly Sorting<Payment> Sorts = new Sorting<Payment>(q => q.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id))
+        .By("amount", p => p.Amount, q => q.ThenBy(p => p.Id))
+        .By("receivedOn", q => q.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id), q => q.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id));
+
+    private static IQueryable<Payment> Sort(IQueryable<Payment> payments, PageRequest paging) => Sorts.Apply(payments, paging);
 
     private async Task<IReadOnlyList<PaymentRow>> Rows(IReadOnlyList<Payment> page, CancellationToken ct)
     {

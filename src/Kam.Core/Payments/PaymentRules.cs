@@ -1,6 +1,5 @@
 using Kam.Core.Common;
 using Kam.Core.Contracts;
-using Kam.Core.Identity;
 
 namespace Kam.Core.Payments;
 
@@ -10,7 +9,7 @@ namespace Kam.Core.Payments;
 /// </summary>
 public sealed class PaymentRules(ICurrentUser me, TimeProvider clock)
 {
-    public bool Writes => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.AccountManager);
+    public bool Writes => PaymentAccess.Writes(me);
 
     public DateOnly Today => clock.Today();
 

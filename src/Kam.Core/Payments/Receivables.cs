@@ -145,14 +145,11 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         return items;
     }
 
-    private static IQueryable<Instalment> Sort(IQueryable<Instalment> items, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("amount", false) => items.OrderBy(i => i.Amount).ThenBy(i => i.Id),
-            ("amount", true) => items.OrderByDescending(i => i.Amount).ThenBy(i => i.Id),
-            ("dueon", true) => items.OrderByDescending(i => i.DueOn).ThenBy(i => i.Id),
-            _ => items.OrderBy(i => i.DueOn).ThenBy(i => i.Id),
-        };
+    private static readonly Sorting<Instalment> Sorts = new Sorting<Instalment>(q => q.OrderBy(i => i.DueOn).ThenBy(i => i.Id))
+        .By("amount", i => i.Amount, q => q.ThenBy(i => i.Id))
+        .By("dueOn", i => i.DueOn, q => q.ThenBy(i => i.Id));
+
+    private static IQueryable<Instalment> Sort(IQueryable<Instalment> items, PageRequest paging) => Sorts.Apply(items, paging);
 
     private static ReceivableFigures Figures(IEnumerable<OpenRow> open, IEnumerable<CollectedRow> collected, DateOnly today, DateOnly monthStart)
     {

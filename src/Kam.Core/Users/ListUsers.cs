@@ -8,6 +8,12 @@ public sealed record ListUsersQuery(string? Search = null, string? Role = null, 
 
 public sealed class ListUsers(IKamDb db, TimeProvider clock)
 {
+    private static readonly Sorting<User> Sorts = new Sorting<User>(q => q.OrderBy(u => u.UserName))
+        .By("userName", u => u.UserName)
+        .By("displayName", u => u.DisplayName)
+        .By("department", u => u.Department, q => q.ThenBy(u => u.UserName));
+
+
     public async Task<PagedResult<UserRow>> Handle(ListUsersQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page, q.PageSize, q.Sort, q.Search);
@@ -26,15 +32,7 @@ public sealed class ListUsers(IKamDb db, TimeProvider clock)
         }
 
         var total = await users.CountAsync(ct);
-        users = (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("displayname", false) => users.OrderBy(u => u.DisplayName),
-            ("displayname", true) => users.OrderByDescending(u => u.DisplayName),
-            ("department", false) => users.OrderBy(u => u.Department).ThenBy(u => u.UserName),
-            ("department", true) => users.OrderByDescending(u => u.Department).ThenBy(u => u.UserName),
-            (_, true) => users.OrderByDescending(u => u.UserName),
-            _ => users.OrderBy(u => u.UserName),
-        };
+        users = Sorts.Apply(users, paging);
         var page = await users.PageOf(paging).ToListAsync(ct);
         var ids = page.Select(u => u.Id).ToList();
         var roles = await (from ur in db.Unscoped<IdentityUserRole<Guid>>()

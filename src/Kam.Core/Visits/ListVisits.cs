@@ -11,6 +11,11 @@ namespace Kam.Core.Visits;
 /// </summary>
 public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
 {
+    private static readonly Sorting<Visit> Sorts = new Sorting<Visit>(q => q.OrderByDescending(v => v.Date).ThenByDescending(v => v.At))
+        .By("date", q => q.OrderBy(v => v.At), q => q.OrderByDescending(v => v.Date).ThenByDescending(v => v.At))
+        .By("account", v => v.AccountId, q => q.ThenByDescending(v => v.At));
+
+
     public const int CalendarMax = 1000;
 
     public async Task<PagedResult<VisitRow>> List(VisitQuery q, CancellationToken ct = default)
@@ -18,13 +23,7 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var visits = Filter(q);
         var total = await visits.CappedCountAsync(ct);
-        var sorted = (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("date", false) => visits.OrderBy(v => v.At),
-            ("account", false) => visits.OrderBy(v => v.AccountId).ThenByDescending(v => v.At),
-            ("account", true) => visits.OrderByDescending(v => v.AccountId).ThenByDescending(v => v.At),
-            _ => visits.OrderByDescending(v => v.Date).ThenByDescending(v => v.At),
-        };
+        var sorted = Sorts.Apply(visits, paging);
         return new PagedResult<VisitRow>(await Rows(sorted.PageOf(paging), ct), total);
     }
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Kam.Core.Common;
-using Kam.Core.Identity;
 
 namespace Kam.Core.Visits;
 
@@ -11,7 +10,7 @@ public sealed class ManageVisitPolicy(IKamDb db, ICurrentUser me, Settings setti
 
     public async Task<Result<VisitPolicy>> Set(VisitPolicy policy, CancellationToken ct = default)
     {
-        if (!me.IsInRole(Roles.Head))
+        if (!VisitAccess.Manages(me))
             return Error.Forbidden();
         if (await validator.CheckAsync(policy, ct) is { } invalid)
             return invalid;

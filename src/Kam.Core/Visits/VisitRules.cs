@@ -16,11 +16,11 @@ public sealed class VisitRules(IKamDb db, ICurrentUser me, TimeProvider clock)
 {
     public static readonly TimeSpan AuthorEditWindow = TimeSpan.FromDays(7);
 
-    public bool Writes => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.AccountManager);
+    public bool Writes => VisitAccess.Writes(me);
 
     public Guid MeId => me.Id ?? Guid.Empty;
 
-    public bool IsHead => me.IsSystem || me.IsInRole(Roles.Head);
+    public bool IsHead => VisitAccess.Manages(me);
 
     public VisitPermissions Permissions(Visit v)
     {

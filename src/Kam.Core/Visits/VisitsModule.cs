@@ -1,3 +1,4 @@
+using Kam.Core.Common;
 using Kam.Core.Handovers;
 using Kam.Core.Timeline;
 using Kam.Core.Users;
@@ -5,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.Visits;
 
-public static class VisitsModule
+public sealed class VisitsModule : IKamModule
 {
-    /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
-    public static IServiceCollection AddVisits(this IServiceCollection services)
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services)
     {
         services.AddScoped<VisitRules>().AddScoped<PlanVisit>().AddScoped<RecordVisit>().AddScoped<ListVisits>()
             .AddScoped<OverdueVisits>().AddScoped<ManageVisitPolicy>();
@@ -16,6 +17,5 @@ public static class VisitsModule
         services.AddScoped<VisitPlansPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<VisitPlansPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<VisitPlansPart>());
-        return services;
     }
 }

@@ -21,6 +21,11 @@ public sealed record MeetingQuery
 
 public sealed class ListMeetings(IKamDb db)
 {
+    private static readonly Sorting<Meeting> Sorts = new Sorting<Meeting>(q => q.OrderByDescending(m => m.At).ThenBy(m => m.Id))
+        .By("title", m => m.Title, q => q.ThenBy(m => m.Id))
+        .By("at", m => m.At, q => q.ThenBy(m => m.Id));
+
+
     public async Task<PagedResult<MeetingRow>> Handle(MeetingQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
@@ -44,13 +49,7 @@ public sealed class ListMeetings(IKamDb db)
             meetings = meetings.Where(m => m.At < end);
         }
         var total = await meetings.CountAsync(ct);
-        meetings = (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("title", false) => meetings.OrderBy(m => m.Title).ThenBy(m => m.Id),
-            ("title", true) => meetings.OrderByDescending(m => m.Title).ThenBy(m => m.Id),
-            ("at", false) => meetings.OrderBy(m => m.At).ThenBy(m => m.Id),
-            _ => meetings.OrderByDescending(m => m.At).ThenBy(m => m.Id),
-        };
+        meetings = Sorts.Apply(meetings, paging);
         var visibleItems = db.Read<WorkItem>();
         var rows = await meetings.PageOf(paging)
             .Select(m => new MeetingRow(m.Id, m.Title, m.At, m.Location, m.Attendees.Count,

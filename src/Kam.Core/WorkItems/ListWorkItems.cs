@@ -70,20 +70,14 @@ public sealed class ListWorkItems(IKamDb db, TimeProvider clock)
         return items;
     }
 
-    private static IQueryable<WorkItem> Sort(IQueryable<WorkItem> items, PageRequest paging) =>
-        (paging.SortField?.ToLowerInvariant(), paging.Descending) switch
-        {
-            ("title", false) => items.OrderBy(w => w.Title).ThenBy(w => w.Id),
-            ("title", true) => items.OrderByDescending(w => w.Title).ThenBy(w => w.Id),
-            ("status", false) => items.OrderBy(w => w.Status).ThenBy(w => w.DueOn),
-            ("status", true) => items.OrderByDescending(w => w.Status).ThenBy(w => w.DueOn),
-            ("createdat", false) => items.OrderBy(w => w.CreatedAt),
-            ("createdat", true) => items.OrderByDescending(w => w.CreatedAt),
-            ("updatedat", false) => items.OrderBy(w => w.UpdatedAt),
-            ("updatedat", true) => items.OrderByDescending(w => w.UpdatedAt),
-            ("dueon", true) => items.OrderByDescending(w => w.DueOn).ThenBy(w => w.Id),
-            _ => items.OrderBy(w => w.DueOn).ThenBy(w => w.Id),
-        };
+    private static readonly Sorting<WorkItem> Sorts = new Sorting<WorkItem>(q => q.OrderBy(w => w.DueOn).ThenBy(w => w.Id))
+        .By("title", w => w.Title, q => q.ThenBy(w => w.Id))
+        .By("status", w => w.Status, q => q.ThenBy(w => w.DueOn))
+        .By("createdAt", w => w.CreatedAt)
+        .By("updatedAt", w => w.UpdatedAt)
+        .By("dueOn", w => w.DueOn, q => q.ThenBy(w => w.Id));
+
+    private static IQueryable<WorkItem> Sort(IQueryable<WorkItem> items, PageRequest paging) => Sorts.Apply(items, paging);
 
     /// <summary>The rows of some visible items; names come from the reader's own scope (an unseen account stays nameless).</summary>
     public IQueryable<WorkItemRow> Rows(IQueryable<WorkItem> items, DateOnly today) =>

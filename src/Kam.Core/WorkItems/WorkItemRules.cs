@@ -11,14 +11,12 @@ namespace Kam.Core.WorkItems;
 /// <summary>The checks and side effects every new or reassigned work item shares.</summary>
 public sealed class WorkItemRules(IKamDb db, ICurrentUser me, Notifier notifier)
 {
-    private static readonly string[] BusinessRoles = [Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager];
-
     /// <summary>An owner must be an active person with a business role (not a leaver, not only an administrator).</summary>
     public async Task<bool> IsValidOwnerAsync(Guid ownerId, CancellationToken ct) =>
         await (from u in db.Unscoped<User>()
                join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
                join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
-               where u.Id == ownerId && u.IsActive && BusinessRoles.Contains(r.Name!)
+               where u.Id == ownerId && u.IsActive && Roles.Business.Contains(r.Name!)
                select u.Id).AnyAsync(ct);
 
     /// <summary>The checks beyond the validator: a valid owner, and an account the person assigning sees.</summary>

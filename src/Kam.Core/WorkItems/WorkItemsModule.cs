@@ -1,13 +1,14 @@
+using Kam.Core.Common;
 using Kam.Core.Handovers;
 using Kam.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Core.WorkItems;
 
-public static class WorkItemsModule
+public sealed class WorkItemsModule : IKamModule
 {
-    /// <summary>Registers the use cases of this area (called by <see cref="KamCore.AddKamCore"/>).</summary>
-    public static IServiceCollection AddWorkItems(this IServiceCollection services)
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services)
     {
         services.AddScoped<WorkItemRules>().AddScoped<SaveMeeting>().AddScoped<ArchiveMeeting>().AddScoped<GetMeeting>()
             .AddScoped<ListMeetings>().AddScoped<AddActionItem>().AddScoped<CreateTask>().AddScoped<ListWorkItems>()
@@ -15,6 +16,5 @@ public static class WorkItemsModule
         services.AddScoped<WorkItemHandoverPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<WorkItemHandoverPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<WorkItemHandoverPart>());
-        return services;
     }
 }

@@ -54,8 +54,7 @@ public static class DataScopes
 
     /// <summary>Every business role reads the department's reference data; an administrator without one does not.</summary>
     public static bool HasBusinessRole(ICurrentUser me) =>
-        me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.Executive)
-        || me.IsInRole(Roles.AccountManager);
+        me.IsSystem || Roles.Business.Any(me.IsInRole);
 
     private static class Reader<T>
         where T : class

@@ -18,6 +18,14 @@ public static class KamApi
             map.Invoke(null, map.GetParameters().Length == 1 ? [api] : [api, app]);
     }
 
+    /// <summary>
+    /// Declares endpoints open to every signed-in user on purpose (their own profile, their notifications): the
+    /// authorisation test fails for an endpoint with neither a policy nor this.
+    /// </summary>
+    public static TBuilder OpenToEverySignedInUser<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(EverySignedInUser.Instance);
+
     /// <summary>The Map method of every endpoints class, in a stable order (by class name).</summary>
     public static IReadOnlyList<MethodInfo> Modules() =>
         typeof(KamApi).Assembly.GetTypes()
@@ -26,4 +34,14 @@ public static class KamApi
             .Select(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static).Single(m => m.Name.StartsWith("Map", StringComparison.Ordinal)
                 && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(RouteGroupBuilder)))
             .ToList();
+}
+
+/// <summary>Endpoint metadata: no policy, every signed-in user may call it (see <see cref="KamApi.OpenToEverySignedInUser"/>).</summary>
+public sealed class EverySignedInUser
+{
+    public static readonly EverySignedInUser Instance = new();
+
+    private EverySignedInUser()
+    {
+    }
 }

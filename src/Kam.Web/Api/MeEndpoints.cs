@@ -7,7 +7,7 @@ public static class MeEndpoints
 {
     public static void MapMe(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/me").WithTags("Me");
+        var me = api.MapGroup("/me").WithTags("Me").OpenToEverySignedInUser();
         me.MapGet("", async (ICurrentUser user, GetUser get, HttpContext ctx, CancellationToken ct) =>
             user.Id is { } id ? (await get.Handle(id, ct)).Ok(ctx) : TypedResults.Unauthorized())
             .Produces<UserRow>();

@@ -14,7 +14,7 @@ public static class NotificationEndpoints
     /// <summary>Everyone's own notification centre: open to every signed-in user, each sees only their own.</summary>
     public static void MapNotifications(this RouteGroupBuilder api)
     {
-        var notifications = api.MapGroup("/notifications").WithTags("Notifications");
+        var notifications = api.MapGroup("/notifications").WithTags("Notifications").OpenToEverySignedInUser();
         notifications.MapGet("", async ([AsParameters] NotificationQuery query, ListNotifications list, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             var page = await list.Handle(query, ct);

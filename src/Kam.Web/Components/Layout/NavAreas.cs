@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Security.Claims;
+using Kam.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Kam.Web.Components.Layout;
 
@@ -30,14 +32,22 @@ public static class NavAreas
         var entries = assembly.GetTypes()
             .Select(t => (Type: t, Entry: t.GetCustomAttribute<NavEntryAttribute>(), Route: t.GetCustomAttributes<Microsoft.AspNetCore.Components.RouteAttribute>().FirstOrDefault()))
             .Where(x => x.Entry is not null)
-            .Select(x => (x.Entry!, Href: x.Route?.Template ?? throw new InvalidOperationException($"{x.Type.Name} is in the navigation but has no @page route")))
+            .Select(x => (x.Entry!, Href: x.Route?.Template ?? throw new InvalidOperationException($"{x.Type.Name} is in the navigation but has no @page route"), Roles: RolesOf(x.Type)))
             .ToList();
         var areas = assembly.GetCustomAttributes<NavAreaAttribute>().OrderBy(a => a.Order).ToList();
         var orphan = entries.Select(e => e.Item1.Area).Except(areas.Select(a => a.TitleKey)).ToList();
         if (orphan.Count > 0)
             throw new InvalidOperationException($"navigation entries of undeclared areas: {string.Join(", ", orphan)}");
         return areas.Select(a => new NavArea(a.TitleKey, a.Icon, entries.Where(e => e.Item1.Area == a.TitleKey)
-                .OrderBy(e => e.Item1.Order).Select(e => new NavItem(e.Item1.TitleKey, e.Href, e.Item1.Icon, e.Item1.Roles)).ToList()))
+                .OrderBy(e => e.Item1.Order).Select(e => new NavItem(e.Item1.TitleKey, e.Href, e.Item1.Icon, e.Roles)).ToList()))
             .ToList();
+    }
+
+    /// <summary>The roles the page's [Authorize] policy admits; none named: every signed-in user.</summary>
+    private static string[] RolesOf(Type page)
+    {
+        var policies = page.GetCustomAttributes<AuthorizeAttribute>().Select(a => a.Policy).OfType<string>().ToList();
+        var roles = policies.Select(p => Policies.RolesOf.TryGetValue(p, out var r) ? r : throw new InvalidOperationException($"{page.Name} names the unknown policy {p}")).ToList();
+        return roles.Count == 0 ? [] : roles.Aggregate((a, b) => a.Intersect(b).ToList()).ToArray();
     }
 }

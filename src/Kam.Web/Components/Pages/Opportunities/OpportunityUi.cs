@@ -1,5 +1,3 @@
-using Kam.Core.Common;
-using Kam.Core.Identity;
 using Kam.Core.Opportunities;
 
 namespace Kam.Web.Components.Pages.Opportunities;
@@ -7,10 +5,6 @@ namespace Kam.Web.Components.Pages.Opportunities;
 /// <summary>Small helpers shared by the project pages.</summary>
 public static class OpportunityUi
 {
-    /// <summary>Shows the write buttons (the handlers decide again).</summary>
-    public static bool Writes(ICurrentUser me) =>
-        me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.AccountManager);
-
     public static string StatusColor(OpportunityStatus status) => status switch
     {
         OpportunityStatus.Won => "green",

@@ -1,5 +1,4 @@
 using Kam.Core.Common;
-using Kam.Core.Identity;
 using Kam.Core.Visits;
 
 namespace Kam.Web.Components.Pages.Visits;
@@ -7,9 +6,6 @@ namespace Kam.Web.Components.Pages.Visits;
 /// <summary>Small helpers shared by the visit pages: who may write, business-time conversions, status colours.</summary>
 public static class VisitUi
 {
-    /// <summary>Account managers and the head plan and log visits (as <see cref="VisitRules.Writes"/> says).</summary>
-    public static bool Writes(ICurrentUser me) => me.IsInRole(Roles.Head) || me.IsInRole(Roles.AccountManager);
-
     /// <summary>The business (Asia/Shanghai) wall-clock time of an instant, for date/time inputs.</summary>
     public static DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, BusinessClock.Zone).DateTime;
 

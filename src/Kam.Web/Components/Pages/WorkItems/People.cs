@@ -7,9 +7,7 @@ namespace Kam.Web.Components.Pages.WorkItems;
 /// <summary>The active people of the department who may attend meetings and own work items.</summary>
 public static class People
 {
-    private static readonly string[] BusinessRoles = [Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager];
-
     public static async Task<IReadOnlyList<UserRow>> ActiveStaffAsync(Op<ListUsers> users) =>
         (await users.Run(op => op.Handle(new ListUsersQuery(Active: true, PageSize: 200, Sort: "displayName")))).Items
-            .Where(u => u.Roles.Any(BusinessRoles.Contains)).ToList();
+            .Where(u => u.Roles.Any(Roles.Business.Contains)).ToList();
 }
