@@ -22,8 +22,4 @@ public sealed class ApprovalRequestScope : IScopeRule<ApprovalRequest>
 }
 
 /// <summary>A step is seen with its request.</summary>
-public sealed class ApprovalStepScope : IScopeRule<ApprovalStep>
-{
-    public IQueryable<ApprovalStep> Visible(IQueryable<ApprovalStep> all, IKamDb db, ICurrentUser me) =>
-        DataScope.SeesAllAccounts(me) ? all : all.Where(s => db.Read<ApprovalRequest>().Any(r => r.Id == s.RequestId));
-}
+public sealed class ApprovalStepScope() : ThroughParent<ApprovalStep, ApprovalRequest>(s => s.RequestId);

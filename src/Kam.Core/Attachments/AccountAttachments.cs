@@ -15,7 +15,7 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
     {
         if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("account.not_found");
-        var rows = await (from a in db.Unscoped<Attachment>().AsNoTracking()
+        var rows = await (from a in db.Read<Attachment>().AsNoTracking()
                           where a.AccountId == accountId && a.ArchivedAt == null
                           orderby a.CreatedAt descending
                           select new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.Kind,
@@ -51,7 +51,7 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
 
     public async Task<Result<(AttachmentRow Row, Stream Content)>> Download(Guid id, CancellationToken ct = default)
     {
-        var attachment = await db.Unscoped<Attachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ArchivedAt == null, ct);
+        var attachment = await db.Read<Attachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ArchivedAt == null, ct);
         // The account's scope decides: an attachment of an account you cannot see does not exist for you.
         if (attachment is null || !await db.Read<Account>().AnyAsync(a => a.Id == attachment.AccountId, ct))
             return Error.NotFound("attachment.not_found");

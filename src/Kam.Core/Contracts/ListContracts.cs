@@ -64,7 +64,7 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
             ? await db.Unscoped<Contract>().AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Number, p.Title }).FirstOrDefaultAsync(ct)
             : null;
         var supplements = await Rows(db.Unscoped<Contract>().AsNoTracking().Where(s => s.ParentId == c.Id && s.ArchivedAt == null).OrderBy(s => s.CreatedAt), ct);
-        var copyName = c.SignedCopyId is { } copy ? await db.Unscoped<Attachment>().Where(a => a.Id == copy).Select(a => a.FileName).FirstOrDefaultAsync(ct) : null;
+        var copyName = c.SignedCopyId is { } copy ? await db.Read<Attachment>().Where(a => a.Id == copy).Select(a => a.FileName).FirstOrDefaultAsync(ct) : null;
         return new ContractView(c.Id, c.Number, c.Kind, c.Status, c.AccountId, accountName, c.ParentId, parent?.Number, parent?.Title,
             c.OpportunityId, c.Title, c.Amount, c.Currency, c.StartOn, c.EndOn, c.EffectiveAmount, c.EffectiveEndOn, c.PaymentTerms,
             c.NonStandardTerms, c.Changes, c.OurSignatory, c.CustomerSignatory,

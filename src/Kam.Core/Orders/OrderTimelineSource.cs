@@ -10,13 +10,13 @@ public sealed class OrderTimelineSource(IKamDb db) : ITimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var orders = await (from o in db.Unscoped<Order>().AsNoTracking()
+        var orders = await (from o in db.Read<Order>().AsNoTracking()
                             where o.AccountId == accountId
                             orderby o.OrderedOn descending
                             join u in db.Unscoped<User>() on o.CreatedById equals u.Id into authors
                             from u in authors.DefaultIfEmpty()
                             select new { o.CreatedAt, o.UpdatedAt, o.Number, o.Total, o.Status, o.CancelReason, Who = u == null ? null : u.DisplayName }).Take(max).ToListAsync(ct);
-        var shipments = await (from s in db.Unscoped<Shipment>().AsNoTracking()
+        var shipments = await (from s in db.Read<Shipment>().AsNoTracking()
                                where s.AccountId == accountId
                                orderby s.CreatedAt descending
                                join u in db.Unscoped<User>() on s.CreatedById equals u.Id into authors

@@ -11,7 +11,7 @@ public sealed class PaymentTimelineSource(IKamDb db) : ITimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var rows = await (from p in db.Unscoped<Payment>().AsNoTracking()
+        var rows = await (from p in db.Read<Payment>().AsNoTracking()
                           where p.AccountId == accountId
                           orderby p.ReceivedOn descending
                           join u in db.Unscoped<User>() on p.CreatedById equals u.Id into recorders

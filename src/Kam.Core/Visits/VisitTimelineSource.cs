@@ -10,7 +10,7 @@ public sealed class VisitTimelineSource(IKamDb db) : ITimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(Guid accountId, int max, CancellationToken ct)
     {
-        var rows = await (from v in db.Unscoped<Visit>().AsNoTracking()
+        var rows = await (from v in db.Read<Visit>().AsNoTracking()
                           where v.AccountId == accountId && v.Status != VisitStatus.Cancelled
                           orderby v.Date descending
                           join u in db.Unscoped<User>() on v.UserId equals u.Id

@@ -12,7 +12,7 @@ public sealed class GetWorkItem(IKamDb db, ICurrentUser me, TimeProvider clock, 
         if (item is null)
             return Error.NotFound("workitem.not_found");
         var row = await list.Rows(db.Unscoped<WorkItem>().Where(w => w.Id == id), clock.Today()).FirstAsync(ct);
-        var notes = await (from n in db.Unscoped<WorkItemNote>().AsNoTracking()
+        var notes = await (from n in db.Read<WorkItemNote>().AsNoTracking()
                            where n.WorkItemId == id
                            orderby n.CreatedAt
                            select new WorkItemNoteRow(n.Id, n.UserId, db.Unscoped<User>().Where(u => u.Id == n.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? "", n.Text, n.CreatedAt))

@@ -17,11 +17,7 @@ public sealed class WorkItemScope : IScopeRule<WorkItem>
 }
 
 /// <summary>An item's progress notes are seen with the item.</summary>
-public sealed class WorkItemNoteScope : IScopeRule<WorkItemNote>
-{
-    public IQueryable<WorkItemNote> Visible(IQueryable<WorkItemNote> all, IKamDb db, ICurrentUser me) =>
-        WorkItemAccess.SeesAll(me) ? all : all.Where(n => db.Read<WorkItem>().Any(w => w.Id == n.WorkItemId));
-}
+public sealed class WorkItemNoteScope() : ThroughParent<WorkItemNote, WorkItem>(n => n.WorkItemId, WorkItemAccess.SeesAll);
 
 /// <summary>An account manager sees the meetings they attended or hold an action item of.</summary>
 public sealed class MeetingScope : IScopeRule<Meeting>
@@ -37,8 +33,4 @@ public sealed class MeetingScope : IScopeRule<Meeting>
 }
 
 /// <summary>A meeting's attendees are seen with the meeting.</summary>
-public sealed class MeetingAttendeeScope : IScopeRule<MeetingAttendee>
-{
-    public IQueryable<MeetingAttendee> Visible(IQueryable<MeetingAttendee> all, IKamDb db, ICurrentUser me) =>
-        WorkItemAccess.SeesAll(me) ? all : all.Where(a => db.Read<Meeting>().Any(m => m.Id == a.MeetingId));
-}
+public sealed class MeetingAttendeeScope() : ThroughParent<MeetingAttendee, Meeting>(a => a.MeetingId, WorkItemAccess.SeesAll);
