@@ -21,7 +21,7 @@ public sealed class ImportExportApiTests(KamFactory app)
         using var head = await app.As("head");
         var all = (int)(await (await head.GetAsync("/api/accounts?pageSize=1")).ReadJson())["total"]!;
         Assert.True(all > rows.Count);
-        Assert.Contains(AccountSheet.CreditCode, rows[0].Keys);
+        Assert.Contains(Sheet.Zh(AccountSheet.CreditCode), rows[0].Keys);
 
         var log = await (await head.GetAsync("/api/exports")).ReadJson();
         Assert.Contains(log["items"]!.AsArray(), e => (string?)e!["userName"] == "am1" && (int)e["rows"]! == rows.Count);
@@ -36,7 +36,7 @@ public sealed class ImportExportApiTests(KamFactory app)
         using var stream = new MemoryStream(await (await head.GetAsync("/api/accounts/export?category=Dealer")).Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(dealers, rows.Count);
-        Assert.All(rows, r => Assert.Equal("经销商", r[AccountSheet.Category]));
+        Assert.All(rows, r => Assert.Equal("体系内经销商", r[Sheet.Zh(AccountSheet.Category)]));
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class ImportExportApiTests(KamFactory app)
         Assert.Equal(0, (int)all["imported"]!);
         Assert.Equal(2, (int)all["failed"]!);
         var errors = all["errors"]!.AsArray();
-        Assert.Contains(errors, e => (int)e!["row"]! == 3 && (string?)e["column"] == AccountSheet.CreditCode && ((string?)e["message"])!.Contains('D'));
-        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == AccountSheet.Category);
-        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == AccountSheet.Province);
-        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == AccountSheet.Owner);
+        Assert.Contains(errors, e => (int)e!["row"]! == 3 && (string?)e["column"] == Sheet.Zh(AccountSheet.CreditCode) && ((string?)e["message"])!.Contains('D'));
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == Sheet.Zh(AccountSheet.Category));
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == Sheet.Zh(AccountSheet.Province));
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == Sheet.Zh(AccountSheet.Owner));
         Assert.Equal(0, (int)(await (await assistant.GetAsync($"/api/accounts?search={Uri.EscapeDataString(good)}")).ReadJson())["total"]!);
 
         var report = await assistant.GetAsync((string)all["reportUrl"]!);
@@ -67,7 +67,7 @@ public sealed class ImportExportApiTests(KamFactory app)
         using var reportStream = new MemoryStream(await report.Content.ReadAsByteArrayAsync());
         var lines = reportStream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(errors.Count, lines.Count);
-        Assert.Contains(lines, l => Convert.ToInt32(l["行号"], System.Globalization.CultureInfo.InvariantCulture) == 3 && (string)l["列"] == AccountSheet.CreditCode);
+        Assert.Contains(lines, l => Convert.ToInt32(l["行号"], System.Globalization.CultureInfo.InvariantCulture) == 3 && (string)l["列"] == Sheet.Zh(AccountSheet.CreditCode));
 
         var partial = await (await assistant.PostAsync("/api/accounts/import?mode=good", Upload(rows))).ReadJson();
         Assert.True((bool)partial["applied"]!);
@@ -95,19 +95,51 @@ public sealed class ImportExportApiTests(KamFactory app)
 
         var template = await assistant.GetAsync("/api/accounts/import-template");
         using var stream = new MemoryStream(await template.Content.ReadAsByteArrayAsync());
-        Assert.Equal(AccountSheet.ImportColumns, stream.GetColumns(useHeaderRow: true).ToArray());
+        Assert.Equal(AccountSheet.ImportColumns.Select(Sheet.Zh), stream.GetColumns(useHeaderRow: true).ToArray());
+    }
+
+    [Fact]
+    public async Task An_english_user_gets_english_headers_and_reports_and_a_sheet_in_either_language_imports()
+    {
+        using var assistant = await app.As("assistant", "en-US");
+        using var template = new MemoryStream(await (await assistant.GetAsync("/api/accounts/import-template")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(AccountSheet.ImportColumns.Select(Sheet.En), template.GetColumns(useHeaderRow: true).ToArray());
+
+        var name = Accounts.UniqueName("英文表头");
+        Dictionary<string, object?> English(string account, string category) => new()
+        {
+            [Sheet.En(AccountSheet.Name)] = account,
+            [Sheet.En(AccountSheet.Category)] = category,
+            [Sheet.En(AccountSheet.Province)] = "广东省",
+            [Sheet.En(AccountSheet.City)] = "广州市",
+            [Sheet.En(AccountSheet.Status)] = "Active",
+            [Sheet.En(AccountSheet.Owner)] = "am1",
+        };
+        var refused = await (await assistant.PostAsync("/api/accounts/import?mode=AllOrNothing",
+            Upload([English(name, "Dealer (in channel)"), English(Accounts.UniqueName("英文表头"), "Martian")]))).Ok<System.Text.Json.Nodes.JsonObject>();
+        var error = Assert.Single(refused["errors"]!.AsArray())!;
+        Assert.Equal((3, Sheet.En(AccountSheet.Category)), ((int)error["row"]!, (string?)error["column"]));
+
+        var imported = await (await assistant.PostAsync("/api/accounts/import?mode=AllOrNothing", Upload([English(name, "Dealer (in channel)")]))).Ok<System.Text.Json.Nodes.JsonObject>();
+        Assert.Equal(1, (int)imported["imported"]!);
+        var found = (await (await assistant.GetAsync($"/api/accounts?search={Uri.EscapeDataString(name)}")).ReadJson())["items"]![0]!;
+        Assert.Equal(("Dealer", "Active"), ((string?)found["category"], (string?)found["status"]));
+
+        using var export = new MemoryStream(await (await assistant.GetAsync($"/api/accounts/export?search={Uri.EscapeDataString(name)}")).Content.ReadAsByteArrayAsync());
+        var row = Assert.Single(export.Query(useHeaderRow: true).Cast<IDictionary<string, object>>());
+        Assert.Equal(("Dealer (in channel)", "Active"), ((string)row[Sheet.En(AccountSheet.Category)], (string)row[Sheet.En(AccountSheet.Status)]));
     }
 
     private static Dictionary<string, object?> Row(string name, string? code, string category, string province, string city, string owner) => new()
     {
-        [AccountSheet.Name] = name,
-        [AccountSheet.CreditCode] = code,
-        [AccountSheet.Category] = category,
-        [AccountSheet.Province] = province,
-        [AccountSheet.City] = city,
-        [AccountSheet.AnnualPurchase] = 1200000.5,
-        [AccountSheet.Status] = "合作中",
-        [AccountSheet.Owner] = owner,
+        [Sheet.Zh(AccountSheet.Name)] = name,
+        [Sheet.Zh(AccountSheet.CreditCode)] = code,
+        [Sheet.Zh(AccountSheet.Category)] = category,
+        [Sheet.Zh(AccountSheet.Province)] = province,
+        [Sheet.Zh(AccountSheet.City)] = city,
+        [Sheet.Zh(AccountSheet.AnnualPurchase)] = 1200000.5,
+        [Sheet.Zh(AccountSheet.Status)] = "合作中",
+        [Sheet.Zh(AccountSheet.Owner)] = owner,
     };
 
     private static MultipartFormDataContent Upload(IEnumerable<Dictionary<string, object?>> rows)

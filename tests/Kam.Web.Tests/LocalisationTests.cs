@@ -49,7 +49,7 @@ public sealed partial class LocalisationTests
 
     /// <summary>
     /// Files whose Chinese literals are data, not texts a person reads as Kam's words: aliases people type in their own
-    /// spreadsheets, place names and company suffixes, the characters of amounts in words, and texts not moved yet.
+    /// spreadsheets, example rows of the import templates, place names and company suffixes, the characters of amounts in words.
     /// </summary>
     private static readonly Dictionary<string, string> ChineseAllowed = new()
     {
@@ -57,10 +57,8 @@ public sealed partial class LocalisationTests
         ["src/Kam.Core/Accounts/Divisions.cs"] = "GB/T 2260 place names",
         ["src/Kam.Web/Components/Pages/Contracts/ChineseMoney.cs"] = "the characters of an amount in Chinese capitals",
         ["src/Kam.Core/Opportunities/Opportunity.cs"] = "the default stage names, stored as the head's own settings at first start",
-        ["src/Kam.Core/Accounts/AccountSheet.cs"] = "NOT MOVED YET (issue 10): the archive sheet's headers and the aliases its import accepts",
-        ["src/Kam.Core/Accounts/ImportAccounts.cs"] = "NOT MOVED YET (issue 10): the archive import's template and report",
-        ["src/Kam.Core/Orders/ProductSheet.cs"] = "NOT MOVED YET (issue 10): the catalogue sheet's headers and aliases",
-        ["src/Kam.Core/Orders/ImportProducts.cs"] = "NOT MOVED YET (issue 10): the catalogue import's template",
+        ["src/Kam.Core/Accounts/AccountSheet.cs"] = "the words old archive sheets use for categories, and the template's made-up example customer",
+        ["src/Kam.Core/Orders/ProductSheet.cs"] = "是/否 typed for the status, and the template's made-up example product",
     };
 
     [Fact]

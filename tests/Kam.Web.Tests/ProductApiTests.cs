@@ -67,10 +67,10 @@ public sealed class ProductApiTests(KamFactory app)
         Assert.False((bool)all["applied"]!);
         Assert.Equal(3, (int)all["failed"]!);
         var errors = all["errors"]!.AsArray();
-        Assert.Contains(errors, e => (int)e!["row"]! == 3 && (string?)e["column"] == ProductSheet.Name);
-        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == ProductSheet.Unit);
-        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == ProductSheet.ListPrice);
-        Assert.Contains(errors, e => (int)e!["row"]! == 5 && (string?)e["column"] == ProductSheet.Code);
+        Assert.Contains(errors, e => (int)e!["row"]! == 3 && (string?)e["column"] == Sheet.Zh(ProductSheet.Name));
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == Sheet.Zh(ProductSheet.Unit));
+        Assert.Contains(errors, e => (int)e!["row"]! == 4 && (string?)e["column"] == Sheet.Zh(ProductSheet.ListPrice));
+        Assert.Contains(errors, e => (int)e!["row"]! == 5 && (string?)e["column"] == Sheet.Zh(ProductSheet.Code));
         Assert.NotNull((string?)all["reportUrl"]);
         Assert.Equal(0, (int)(await (await assistant.GetAsync($"/api/products?search={stem}-1")).ReadJson())["total"]!);
 
@@ -98,7 +98,7 @@ public sealed class ProductApiTests(KamFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal((string?)product["code"], Assert.Single(rows)[ProductSheet.Code]);
+        Assert.Equal((string?)product["code"], Assert.Single(rows)[Sheet.Zh(ProductSheet.Code)]);
         using var head = await app.As("head");
         var log = await (await head.GetAsync("/api/exports?pageSize=200")).ReadJson();
         Assert.Contains(log["items"]!.AsArray(), e => (string?)e!["userName"] == "am2" && (string?)e["kind"] == "products");
@@ -106,13 +106,13 @@ public sealed class ProductApiTests(KamFactory app)
 
     private static Dictionary<string, object?> Row(string code, string name, string unit, object price, string? status = null) => new()
     {
-        [ProductSheet.Code] = code,
-        [ProductSheet.Name] = name,
-        [ProductSheet.Brand] = "欧派",
-        [ProductSheet.Series] = "",
-        [ProductSheet.Unit] = unit,
-        [ProductSheet.ListPrice] = price,
-        [ProductSheet.Active] = status ?? "启用",
+        [Sheet.Zh(ProductSheet.Code)] = code,
+        [Sheet.Zh(ProductSheet.Name)] = name,
+        [Sheet.Zh(ProductSheet.Brand)] = "欧派",
+        [Sheet.Zh(ProductSheet.Series)] = "",
+        [Sheet.Zh(ProductSheet.Unit)] = unit,
+        [Sheet.Zh(ProductSheet.ListPrice)] = price,
+        [Sheet.Zh(ProductSheet.Active)] = status ?? "启用",
     };
 
     private static MultipartFormDataContent Upload(IEnumerable<Dictionary<string, object?>> rows)

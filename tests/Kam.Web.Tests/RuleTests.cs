@@ -115,10 +115,21 @@ public sealed class RuleTests(KamFactory app)
                 var parent = await db.Unscoped<Contract>().AsNoTracking().SingleAsync(c => c.Id == parentId);
                 db.Unscoped<Contract>().Add(new Contract
                 {
-                    Number = "SUP-" + Guid.NewGuid().ToString("N")[..12], Kind = ContractKind.Supplementary, ParentId = parentId,
-                    AccountId = accountId, OwnerId = parent.OwnerId, DrafterId = parent.DrafterId, Title = "补充协议", Changes = "调整",
-                    Amount = amount, EffectiveAmount = amount, StartOn = parent.StartOn, EndOn = endOn, EffectiveEndOn = endOn,
-                    Status = status, ArchivedAt = archived ? DateTimeOffset.UtcNow : null,
+                    Number = "SUP-" + Guid.NewGuid().ToString("N")[..12],
+                    Kind = ContractKind.Supplementary,
+                    ParentId = parentId,
+                    AccountId = accountId,
+                    OwnerId = parent.OwnerId,
+                    DrafterId = parent.DrafterId,
+                    Title = "补充协议",
+                    Changes = "调整",
+                    Amount = amount,
+                    EffectiveAmount = amount,
+                    StartOn = parent.StartOn,
+                    EndOn = endOn,
+                    EffectiveEndOn = endOn,
+                    Status = status,
+                    ArchivedAt = archived ? DateTimeOffset.UtcNow : null,
                 });
             });
         await Supplement(120000.55m, ContractStatus.Approved, new DateOnly(2028, 3, 31));

@@ -1,89 +1,101 @@
 using System.Globalization;
+using Kam.Core.Common;
 
 namespace Kam.Core.Accounts;
 
 /// <summary>
-/// The spreadsheet format of the archive: one column list for the import template, the import and the export,
-/// with the Chinese headers and values the department's old spreadsheets use (English names are accepted too).
+/// The spreadsheet format of the archive: one column list for the import template, the import and the export. Each
+/// column is a text key: headers and values are written in the user's language and read in either language, as well
+/// as with the words the department's old spreadsheets use.
 /// </summary>
 public static class AccountSheet
 {
-    public const string Name = "客户名称";
-    public const string ShortName = "简称";
-    public const string CreditCode = "统一社会信用代码";
-    public const string Category = "客户类别";
-    public const string Industry = "行业";
-    public const string Province = "省份";
-    public const string City = "城市";
-    public const string District = "区县";
-    public const string Address = "详细地址";
-    public const string Website = "网站";
-    public const string AnnualRevenue = "年营业额(元)";
-    public const string AnnualPurchase = "年采购额(元)";
-    public const string Brands = "采购品牌";
-    public const string Status = "客户状态";
-    public const string Owner = "负责人";
-    public const string Source = "来源";
-    public const string Tags = "标签";
-    public const string Notes = "备注";
-    public const string Tier = "客户等级";
-    public const string UpdatedAt = "最近更新";
+    public const string Name = "sheet.account.name";
+    public const string ShortName = "sheet.account.shortName";
+    public const string CreditCode = "sheet.account.creditCode";
+    public const string Category = "sheet.account.category";
+    public const string Industry = "sheet.account.industry";
+    public const string Province = "sheet.account.province";
+    public const string City = "sheet.account.city";
+    public const string District = "sheet.account.district";
+    public const string Address = "sheet.account.address";
+    public const string Website = "sheet.account.website";
+    public const string AnnualRevenue = "sheet.account.annualRevenue";
+    public const string AnnualPurchase = "sheet.account.annualPurchase";
+    public const string Brands = "sheet.account.brands";
+    public const string Status = "sheet.account.status";
+    public const string Owner = "sheet.account.owner";
+    public const string Source = "sheet.account.source";
+    public const string Tags = "sheet.account.tags";
+    public const string Notes = "sheet.account.notes";
+    public const string Tier = "sheet.account.tier";
+    public const string UpdatedAt = "sheet.account.updatedAt";
 
     public static readonly string[] ImportColumns =
         [Name, ShortName, CreditCode, Category, Industry, Province, City, District, Address, Website, AnnualRevenue, AnnualPurchase, Brands, Status, Owner, Source, Tags, Notes];
 
-    public static readonly IReadOnlyDictionary<AccountCategory, string> CategoryNames = new Dictionary<AccountCategory, string>
-    {
-        [AccountCategory.Dealer] = "经销商",
-        [AccountCategory.RealEstate] = "房地产",
-        [AccountCategory.DesignFirm] = "设计院",
-        [AccountCategory.Government] = "政府机构",
-        [AccountCategory.Enterprise] = "企业",
-        [AccountCategory.Other] = "其他",
-    };
+    /// <summary>The columns the import reads and the template has, known by their headers in either language.</summary>
+    public static readonly SheetColumns Columns = new([.. ImportColumns, Tier, UpdatedAt]);
 
-    public static readonly IReadOnlyDictionary<AccountStatus, string> StatusNames = new Dictionary<AccountStatus, string>
-    {
-        [AccountStatus.Prospect] = "潜在",
-        [AccountStatus.Active] = "合作中",
-        [AccountStatus.Dormant] = "休眠",
-        [AccountStatus.Lost] = "流失",
-    };
-
+    // What old sheets call the categories besides the names Kam shows (data: the department's own words).
     private static readonly Dictionary<string, AccountCategory> CategoryAliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["体系内"] = AccountCategory.Dealer,
-        ["体系内经销商"] = AccountCategory.Dealer,
         ["经销商"] = AccountCategory.Dealer,
         ["房地产公司"] = AccountCategory.RealEstate,
         ["地产"] = AccountCategory.RealEstate,
+        ["设计院"] = AccountCategory.DesignFirm,
         ["设计公司"] = AccountCategory.DesignFirm,
         ["装饰设计"] = AccountCategory.DesignFirm,
         ["政府"] = AccountCategory.Government,
+        ["政府机构"] = AccountCategory.Government,
         ["行业主管部门"] = AccountCategory.Government,
-        ["大型企业"] = AccountCategory.Enterprise,
+        ["企业"] = AccountCategory.Enterprise,
     };
 
-    public static AccountCategory? ParseCategory(string? text)
+    /// <summary>The example row of the import template (a made-up customer, as the department would write it).</summary>
+    public static IEnumerable<KeyValuePair<string, object?>> ExampleRow() => new Dictionary<string, object?>
     {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        text = text.Trim();
-        if (CategoryNames.FirstOrDefault(p => p.Value == text) is { Value: not null } hit)
-            return hit.Key;
-        if (CategoryAliases.TryGetValue(text, out var alias))
-            return alias;
-        return Enum.TryParse<AccountCategory>(text, true, out var e) && Enum.IsDefined(e) ? e : null;
-    }
+        [Name] = "广州华远家居有限公司",
+        [ShortName] = "华远家居",
+        [CreditCode] = "91350100M000100Y43",
+        [Category] = "经销商",
+        [Industry] = "家具零售",
+        [Province] = "广东省",
+        [City] = "广州市",
+        [District] = "天河区",
+        [Address] = "天河路 100 号",
+        [Website] = "",
+        [AnnualRevenue] = 50000000,
+        [AnnualPurchase] = 6000000,
+        [Brands] = "欧派、奥维",
+        [Status] = "合作中",
+        [Owner] = "am1",
+        [Source] = "展会",
+        [Tags] = "重点",
+        [Notes] = "",
+    };
 
-    public static AccountStatus? ParseStatus(string? text)
+    public static AccountCategory? ParseCategory(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : CategoryAliases.TryGetValue(text.Trim(), out var alias) ? alias
+        : ParseNamed<AccountCategory>(text.Trim());
+
+    public static AccountStatus? ParseStatus(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : ParseNamed<AccountStatus>(text.Trim());
+
+    /// <summary>An enum value by the name Kam shows in either language, or by its code.</summary>
+    private static T? ParseNamed<T>(string text)
+        where T : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        text = text.Trim();
-        if (StatusNames.FirstOrDefault(p => p.Value == text) is { Value: not null } hit)
-            return hit.Key;
-        return Enum.TryParse<AccountStatus>(text, true, out var e) && Enum.IsDefined(e) ? e : null;
+        foreach (var value in Enum.GetValues<T>())
+        {
+            var key = $"{typeof(T).Name.ToLowerInvariant()}.{value}";
+            if (string.Equals(Text.Find(key, CultureInfo.GetCultureInfo("zh-CN")), text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Text.Find(key, CultureInfo.GetCultureInfo("en")), text, StringComparison.OrdinalIgnoreCase))
+                return value;
+        }
+        return Enum.TryParse<T>(text, true, out var e) && Enum.IsDefined(e) ? e : null;
     }
 
     /// <summary>Amounts as people type them: "1,200,000.50", "120万" is not accepted (ambiguous), numbers from Excel are.</summary>

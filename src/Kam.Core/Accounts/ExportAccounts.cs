@@ -22,14 +22,14 @@ public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me
             foreach (var a in list.Query(query with { Page = null, PageSize = null }).AsEnumerable())
             {
                 count++;
-                yield return new Dictionary<string, object?>
+                yield return SheetColumns.Headed(new Dictionary<string, object?>
                 {
                     [AccountSheet.Name] = a.Name,
                     [AccountSheet.ShortName] = a.ShortName,
                     [AccountSheet.CreditCode] = a.CreditCode,
-                    [AccountSheet.Category] = AccountSheet.CategoryNames[a.Category],
+                    [AccountSheet.Category] = Text.Of(a.Category),
                     [AccountSheet.Tier] = a.Tier.ToString(),
-                    [AccountSheet.Status] = AccountSheet.StatusNames[a.Status],
+                    [AccountSheet.Status] = Text.Of(a.Status),
                     [AccountSheet.Industry] = a.Industry,
                     [AccountSheet.Province] = divisions.NameOf(a.ProvinceCode),
                     [AccountSheet.City] = divisions.NameOf(a.CityCode),
@@ -43,7 +43,7 @@ public sealed class ExportAccounts(IKamDb db, ListAccounts list, ICurrentUser me
                     [AccountSheet.Tags] = a.Tags,
                     [AccountSheet.Notes] = a.Notes,
                     [AccountSheet.UpdatedAt] = BusinessClock.Format(a.UpdatedAt),
-                };
+                });
             }
         }
         await using (var file = File.Create(path))

@@ -18,7 +18,11 @@ public enum ImportMode
 }
 
 /// <summary>One bad cell: the spreadsheet row number (the header is row 1), the column header, and why.</summary>
-public sealed record ImportError(int Row, string Column, string Code, params object[] Args);
+public sealed record ImportError(int Row, string Column, string Code, params object[] Args)
+{
+    /// <summary>The column's header in the user's language (<see cref="Column"/> is its text key).</summary>
+    public string ColumnTitle => Column.Length == 0 ? "" : Common.Text.Find(Column) ?? Column;
+}
 
 public sealed record ImportResult(int Total, int Imported, int Failed, bool Applied, IReadOnlyList<ImportError> Errors);
 
@@ -37,7 +41,7 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
         if (!DataScope.IsBackOffice(me))
             return Error.Forbidden("import.back_office_only");
         var columns = ReadHeader(path);
-        if (columns is null || !columns.Contains(AccountSheet.Name))
+        if (columns is null || !columns.Any(h => AccountSheet.Columns.ColumnOf(h) == AccountSheet.Name))
             return Error.Validation("file", "import.bad_file");
 
         var owners = await OwnersAsync(ct);
@@ -108,7 +112,7 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
             rowNumber++;
             if (rowNumber - 1 > MaxRows)
                 return rowNumber - 1;
-            var cells = raw.ToDictionary(p => p.Key.Trim(), p => p.Value);
+            var cells = AccountSheet.Columns.Row(raw);
             if (cells.Values.All(v => v is null || string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
             {
                 rowNumber--; // blank lines at the end of old sheets are not rows
@@ -243,7 +247,7 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
             Brands = Text(AccountSheet.Brands),
             Status = status ?? AccountStatus.Prospect,
             OwnerId = ownerId!.Value,
-            Source = Text(AccountSheet.Source) ?? "导入",
+            Source = Text(AccountSheet.Source) ?? Common.Text.Get("account.source_import"),
             Tags = AccountRules.JoinTags(Text(AccountSheet.Tags)?.Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
             Notes = Text(AccountSheet.Notes),
         };
@@ -267,30 +271,7 @@ public sealed class ImportAccounts(IKamDb db, ICurrentUser me, Divisions divisio
         return map;
     }
 
-    /// <summary>The import template: the headers and one example row.</summary>
-    public static async Task WriteTemplateAsync(Stream output, CancellationToken ct)
-    {
-        var example = new Dictionary<string, object?>
-        {
-            [AccountSheet.Name] = "广州华远家居有限公司",
-            [AccountSheet.ShortName] = "华远家居",
-            [AccountSheet.CreditCode] = "91350100M000100Y43",
-            [AccountSheet.Category] = "经销商",
-            [AccountSheet.Industry] = "家具零售",
-            [AccountSheet.Province] = "广东省",
-            [AccountSheet.City] = "广州市",
-            [AccountSheet.District] = "天河区",
-            [AccountSheet.Address] = "天河路 100 号",
-            [AccountSheet.Website] = "",
-            [AccountSheet.AnnualRevenue] = 50000000,
-            [AccountSheet.AnnualPurchase] = 6000000,
-            [AccountSheet.Brands] = "欧派、奥维",
-            [AccountSheet.Status] = "合作中",
-            [AccountSheet.Owner] = "am1",
-            [AccountSheet.Source] = "展会",
-            [AccountSheet.Tags] = "重点",
-            [AccountSheet.Notes] = "",
-        };
-        await output.SaveAsAsync(new[] { example }, sheetName: "客户档案", cancellationToken: ct);
-    }
+    /// <summary>The import template: the headers in the user's language and one example row.</summary>
+    public static async Task WriteTemplateAsync(Stream output, CancellationToken ct) =>
+        await output.SaveAsAsync(new[] { SheetColumns.Headed(AccountSheet.ExampleRow()) }, sheetName: Common.Text.Get("nav.archive"), cancellationToken: ct);
 }

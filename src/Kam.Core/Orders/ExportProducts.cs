@@ -15,7 +15,7 @@ public sealed class ExportProducts(IKamDb db, ManageProducts products, ICurrentU
             foreach (var p in products.Query(query).AsEnumerable())
             {
                 count++;
-                yield return new Dictionary<string, object?>
+                yield return SheetColumns.Headed(new Dictionary<string, object?>
                 {
                     [ProductSheet.Code] = p.Code,
                     [ProductSheet.Name] = p.Name,
@@ -23,8 +23,8 @@ public sealed class ExportProducts(IKamDb db, ManageProducts products, ICurrentU
                     [ProductSheet.Series] = p.Series,
                     [ProductSheet.Unit] = p.Unit,
                     [ProductSheet.ListPrice] = p.ListPrice,
-                    [ProductSheet.Active] = p.IsActive ? ProductSheet.ActiveText : ProductSheet.InactiveText,
-                };
+                    [ProductSheet.Active] = ProductSheet.StatusText(p.IsActive),
+                });
             }
         }
         await using (var file = File.Create(path))

@@ -30,7 +30,7 @@ public sealed class ImportProducts(IKamDb db, ICurrentUser me)
         {
             columns = null;
         }
-        if (columns is null || !columns.Contains(ProductSheet.Code))
+        if (columns is null || !columns.Any(h => ProductSheet.Columns.ColumnOf(h) == ProductSheet.Code))
             return Error.Validation("file", "import.bad_file");
 
         var errors = new List<ImportError>();
@@ -79,7 +79,7 @@ public sealed class ImportProducts(IKamDb db, ICurrentUser me)
             rowNumber++;
             if (rowNumber - 1 > MaxRows)
                 return rowNumber - 1;
-            var cells = raw.ToDictionary(p => p.Key.Trim(), p => p.Value);
+            var cells = ProductSheet.Columns.Row(raw);
             if (cells.Values.All(v => v is null || string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
             {
                 rowNumber--;
@@ -146,19 +146,7 @@ public sealed class ImportProducts(IKamDb db, ICurrentUser me)
         };
     }
 
-    /// <summary>The import template: the headers and one example row.</summary>
-    public static async Task WriteTemplateAsync(Stream output, CancellationToken ct)
-    {
-        var example = new Dictionary<string, object?>
-        {
-            [ProductSheet.Code] = "SF-1001",
-            [ProductSheet.Name] = "三人位真皮沙发",
-            [ProductSheet.Brand] = "欧派",
-            [ProductSheet.Series] = "现代简约",
-            [ProductSheet.Unit] = "套",
-            [ProductSheet.ListPrice] = 12800,
-            [ProductSheet.Active] = ProductSheet.ActiveText,
-        };
-        await output.SaveAsAsync(new[] { example }, sheetName: "产品目录", cancellationToken: ct);
-    }
+    /// <summary>The import template: the headers in the user's language and one example row.</summary>
+    public static async Task WriteTemplateAsync(Stream output, CancellationToken ct) =>
+        await output.SaveAsAsync(new[] { SheetColumns.Headed(ProductSheet.ExampleRow()) }, sheetName: Text.Get("nav.products"), cancellationToken: ct);
 }

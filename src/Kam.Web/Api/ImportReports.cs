@@ -21,7 +21,7 @@ public sealed class ImportReports(DatabaseSettings settings, IStringLocalizer<Sh
         var rows = errors.Select(e => new Dictionary<string, object?>
         {
             [l["import.report_row"]] = e.Row,
-            [l["import.report_column"]] = e.Column,
+            [l["import.report_column"]] = e.ColumnTitle,
             [l["import.report_reason"]] = Message(e),
         });
         await using var file = File.Create(Path.Combine(Folder(userId), $"{id:N}.xlsx"));

@@ -119,7 +119,7 @@ public static class OrderEndpoints
                 var r = result.Value;
                 Guid? reportId = r.Errors.Count > 0 ? await reports.WriteAsync(me.Id!.Value, r.Errors, ct) : null;
                 return TypedResults.Ok(new ImportResponse(r.Total, r.Imported, r.Failed, r.Applied,
-                    r.Errors.Take(1000).Select(e => new ImportErrorLine(e.Row, e.Column, reports.Message(e))).ToList(),
+                    r.Errors.Take(1000).Select(e => new ImportErrorLine(e.Row, e.ColumnTitle, reports.Message(e))).ToList(),
                     reportId is { } rid ? $"/api/accounts/import/{rid}/report" : null));
             }
             finally
