@@ -64,4 +64,32 @@ public sealed class AgentAndAttachmentApiTests(KamFactory app)
         var history = await (await am1.GetAsync($"/api/accounts/{id}/history")).ReadJson();
         Assert.Contains(history["items"]!.AsArray(), e => (string?)e!["entityType"] == "Attachment");
     }
+
+    [Fact]
+    public async Task An_upload_is_what_its_extension_says_is_served_as_that_type_and_its_name_is_cleaned()
+    {
+        using var am1 = await app.As("am1");
+        var id = (string)(await Accounts.Create(am1))["id"]!;
+
+        // An executable renamed .pdf or .docx is refused beside the file, and nothing is stored.
+        var exe = "MZ\u0090\0\u0003\0\0\0"u8.ToArray();
+        foreach (var name in new[] { "合同.pdf", "报价.docx" })
+        {
+            var refused = await (await am1.PostAsync($"/api/accounts/{id}/attachments", Uploads.File(name, exe, "application/pdf"))).Problem(HttpStatusCode.BadRequest);
+            Assert.Contains("不符", (string?)refused["errors"]!["file"]![0]);
+        }
+        var empty = await (await am1.PostAsync($"/api/accounts/{id}/attachments", Uploads.File("空.pdf", []))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("文件是空的", (string?)empty["errors"]!["file"]![0]);
+        Assert.Empty((await (await am1.GetAsync($"/api/accounts/{id}/attachments")).ReadJson()).AsArray());
+
+        // A real PNG sent as text/html, with folders and a right-to-left mark in its name.
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+        var uploaded = await am1.PostAsync($"/api/accounts/{id}/attachments", Uploads.File("..\\..\\照片\u202Egnp.png", png, "text/html"));
+        var attachmentId = (string)(await uploaded.Ok<System.Text.Json.Nodes.JsonObject>(HttpStatusCode.Created))["id"]!;
+        var row = (await (await am1.GetAsync($"/api/accounts/{id}/attachments")).ReadJson())[0]!;
+        Assert.Equal("照片gnp.png", (string?)row["fileName"]);
+        var download = await am1.GetAsync($"/api/attachments/{attachmentId}");
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
+    }
 }

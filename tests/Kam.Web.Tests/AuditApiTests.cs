@@ -56,10 +56,29 @@ public sealed class AuditApiTests(KamFactory app)
     [Theory]
     [InlineData("am1")]
     [InlineData("assistant")]
-    [InlineData("exec")]
-    public async Task Only_head_and_admin_read_the_trail(string userName)
+    public async Task Only_head_executive_and_admin_read_the_trail(string userName)
     {
         using var client = await app.As(userName);
         await (await client.GetAsync("/api/audit")).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_admin_reads_the_audit_of_users_and_settings_but_never_of_business_records()
+    {
+        using var head = await app.As("head");
+        var account = await Accounts.Create(head);
+        var id = (string)account["id"]!;
+
+        using var exec = await app.As("exec");
+        var seen = (await (await exec.GetAsync($"/api/audit?entityType=Account&entityId={id}")).ReadJson())["items"]!.AsArray();
+        Assert.NotEmpty(seen);
+
+        using var admin = await app.As("admin");
+        var hidden = await (await admin.GetAsync($"/api/audit?entityType=Account&entityId={id}")).ReadJson();
+        Assert.Equal(0, (int)hidden["total"]!);
+        var all = (await (await admin.GetAsync("/api/audit?pageSize=200")).ReadJson())["items"]!.AsArray();
+        Assert.NotEmpty(all);
+        Assert.All(all, e => Assert.Contains((string)e!["entityType"]!, new[] { "User", "Setting", "Role" }));
+        Assert.DoesNotContain((string)account["name"]!, all.ToJsonString(), StringComparison.Ordinal);
     }
 }

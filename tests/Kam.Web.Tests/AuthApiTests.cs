@@ -68,6 +68,45 @@ public sealed class AuthApiTests(KamFactory app)
     }
 
     [Fact]
+    public async Task A_stranger_cannot_tell_a_locked_or_deactivated_account_from_an_unknown_name()
+    {
+        var locked = await Users.Create(app, "lock");
+        using var client = app.Anonymous();
+        for (var i = 0; i < 5; i++)
+            await (await client.PostAsJsonAsync("/api/auth/login", new { userName = locked, password = "not-it-123" })).Problem(HttpStatusCode.Unauthorized);
+        var leaver = await Users.Create(app, "leaver");
+        using var admin = await app.As("admin");
+        await admin.PostAsync($"/api/users/{await Users.IdOf(admin, leaver)}/deactivate", null);
+
+        async Task<string?> Code(string userName, string password) =>
+            (string?)(await (await client.PostAsJsonAsync("/api/auth/login", new { userName, password })).Problem(HttpStatusCode.Unauthorized))["code"];
+        // A wrong password gets the same answer whoever the name belongs to, or none.
+        Assert.Equal("auth.invalid_credentials", await Code("nobody-" + Guid.NewGuid().ToString("N")[..6], "wrong-pass-1"));
+        Assert.Equal("auth.invalid_credentials", await Code(locked, "wrong-pass-1"));
+        Assert.Equal("auth.invalid_credentials", await Code(leaver, "wrong-pass-1"));
+        // Only the right password learns why it cannot sign in.
+        Assert.Equal("auth.locked_out", await Code(locked, Users.Password));
+        Assert.Equal("auth.deactivated", await Code(leaver, Users.Password));
+    }
+
+    [Theory]
+    [InlineData("password1")]
+    [InlineData("aaaaaaa1")]
+    [InlineData("12345678")]
+    [InlineData("Qwerty2026!")]
+    [InlineData(" Start2026a")]
+    [InlineData("Start2026a ")]
+    public async Task Common_and_blank_padded_passwords_are_refused_beside_the_field(string password)
+    {
+        using var admin = await app.As("admin");
+        var userName = "weak" + Guid.NewGuid().ToString("N")[..8];
+        var response = await admin.PostAsJsonAsync("/api/users", new { userName, displayName = "弱密码", password, roles = new[] { "AccountManager" } });
+        var problem = await response.Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["password"]);
+        Assert.Equal(0, (int)(await (await admin.GetAsync($"/api/users?search={userName}")).ReadJson())["total"]!);
+    }
+
+    [Fact]
     public async Task A_deactivated_user_can_no_longer_log_in_and_their_token_stops_working()
     {
         var userName = await Users.Create(app, "leaver");

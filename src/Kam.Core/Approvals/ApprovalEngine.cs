@@ -103,8 +103,8 @@ public sealed class ApprovalEngine(IKamDb db, ICurrentUser me, TimeProvider cloc
     {
         foreach (var userId in await ApproversAsync(request, step, ct))
         {
-            notifier.Add(new NotificationMessage(userId, NotificationKinds.ApprovalWaiting, $"approval:{request.Id}:{step.Order}:{step.DelegateId}",
-                request.Title, Link: "/approvals?box=pending"));
+            await notifier.AddOnceAsync(new NotificationMessage(userId, NotificationKinds.ApprovalWaiting, $"approval:{request.Id}:{step.Order}:{step.DelegateId}",
+                request.Title, Link: "/approvals?box=pending"), ct);
         }
     }
 

@@ -41,8 +41,9 @@ public sealed class ApprovalRules(Settings settings)
         var result = new Dictionary<string, IReadOnlyList<ApprovalRule>>(Default);
         if (stored is not null)
         {
-            foreach (var (type, list) in stored)
-                result[type] = list;
+            // A stored document that a past version let through with holes in it never breaks a submission.
+            foreach (var (type, list) in stored.Where(s => s.Value is not null))
+                result[type] = list.Where(r => r is not null && ApproverRoles.Contains(r.Role) && Enum.IsDefined(r.Condition)).ToList();
         }
         return result;
     }

@@ -22,7 +22,7 @@ public sealed class DecideApproval(IKamDb db, ICurrentUser me, TimeProvider cloc
         if (request is null)
             return Error.NotFound("approval.not_found");
         if (input.Comment is { Length: > 1000 })
-            return Error.Validation("comment", "field.too_long");
+            return Error.Validation("comment", "field.too_long", 0, 1000);
         if (!approve && string.IsNullOrWhiteSpace(input.Comment))
             return Error.Validation("comment", "approval.reject_comment_required");
         if (request.Status != ApprovalStatus.Pending)
@@ -90,7 +90,7 @@ public sealed class DelegateApproval(IKamDb db, ICurrentUser me, ApprovalEngine 
         if (input.UserId is not { } userId)
             return Error.Validation("userId", "approval.delegate_required");
         if (input.Reason is { Length: > 200 })
-            return Error.Validation("reason", "field.too_long");
+            return Error.Validation("reason", "field.too_long", 0, 200);
         if (request.Status != ApprovalStatus.Pending)
             return Error.Conflict("approval.closed");
         if (userId == request.SubmitterId)

@@ -17,13 +17,13 @@ public sealed class ApprovalRulesInputValidator : AbstractValidator<ApprovalRule
     public ApprovalRulesInputValidator()
     {
         RuleFor(x => x.Types).NotNull().WithErrorCode("field.required");
-        RuleForEach(x => x.Types).ChildRules(type =>
+        RuleForEach(x => x.Types).NotNull().WithErrorCode("field.required").ChildRules(type =>
         {
-            type.RuleFor(t => t.DocumentType).Must(t => ApprovalRules.Default.ContainsKey(t)).WithErrorCode("approval.unknown_document_type");
+            type.RuleFor(t => t.DocumentType).Must(t => t is not null && ApprovalRules.Default.ContainsKey(t)).WithErrorCode("approval.unknown_document_type");
             type.RuleFor(t => t.Rules).NotNull().WithErrorCode("field.required").Must(r => r is null || r.Count <= 5).WithErrorCode("approval.too_many_steps");
-            type.RuleForEach(t => t.Rules).ChildRules(rule =>
+            type.RuleForEach(t => t.Rules).NotNull().WithErrorCode("field.required").ChildRules(rule =>
             {
-                rule.RuleFor(r => r.Role).Must(r => ApprovalRules.ApproverRoles.Contains(r)).WithErrorCode("approval.role_invalid");
+                rule.RuleFor(r => r.Role).Must(r => r is not null && ApprovalRules.ApproverRoles.Contains(r)).WithErrorCode("approval.role_invalid");
                 rule.RuleFor(r => r.Condition).IsInEnum().WithErrorCode("field.invalid");
                 rule.RuleFor(r => r.Threshold).NotNull().WithErrorCode("approval.threshold_required").GreaterThan(0).WithErrorCode("approval.threshold_positive")
                     .When(r => r.Condition is ApprovalCondition.AmountAtLeast or ApprovalCondition.AmountAtLeastOrNonStandardTerms);

@@ -29,21 +29,31 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
             return Error.NotFound("account.not_found");
         if (!DataScope.EditsAccounts(me))
             return Error.Forbidden();
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var name = FileTypes.CleanName(fileName);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!options.Value.Extensions.Contains(extension))
             return Error.Validation("file", "attachment.type_not_allowed", string.Join(" ", options.Value.Extensions));
-        if (length <= 0 || length > options.Value.MaxBytes)
+        if (length <= 0)
+            return Error.Validation("file", "attachment.empty");
+        if (length > options.Value.MaxBytes)
             return Error.Validation("file", "attachment.too_large", options.Value.MaxBytes / 1024 / 1024);
+        var header = new byte[FileTypes.HeaderLength];
+        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
+        Array.Resize(ref header, read);
+        if (!FileTypes.Matches(extension, header))
+            return Error.Validation("file", "attachment.content_mismatch", extension);
+        // The uploader's content type is never kept: Kam serves the type of the extension it checked.
+        _ = contentType;
         var attachment = new Attachment
         {
             AccountId = accountId,
-            FileName = Path.GetFileName(fileName).Length > 200 ? Path.GetFileName(fileName)[^200..] : Path.GetFileName(fileName),
-            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
+            FileName = name,
+            ContentType = FileTypes.ContentTypeOf(extension),
             Size = length,
             Kind = kind,
         };
         attachment.StoredName = $"{accountId:N}/{attachment.Id:N}{extension}";
-        await files.SaveAsync(attachment.StoredName, content, ct);
+        await files.SaveAsync(attachment.StoredName, new PrefixedStream(header, content), ct);
         db.Unscoped<Attachment>().Add(attachment);
         await db.SaveChangesAsync(ct);
         return attachment.Id;
@@ -58,6 +68,8 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
         var stream = files.Open(attachment.StoredName);
         if (stream is null)
             return Error.NotFound("attachment.not_found");
-        return (new AttachmentRow(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Kind, null, attachment.CreatedAt), stream);
+        // Served as the type of its extension, whatever was stored before uploads were checked.
+        var type = FileTypes.ContentTypeOf(Path.GetExtension(attachment.StoredName));
+        return (new AttachmentRow(attachment.Id, attachment.FileName, type, attachment.Size, attachment.Kind, null, attachment.CreatedAt), stream);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kam.Core.Common;
+using Kam.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Audit;
@@ -10,15 +11,30 @@ public sealed record AuditQuery(string? EntityType = null, string? EntityId = nu
 public sealed record AuditRow(Guid Id, DateTimeOffset At, string? UserName, string EntityType, string EntityId,
     AuditAction Action, IReadOnlyList<AuditChange> Changes);
 
-/// <summary>The audit trail, newest first, for the head and the admin.</summary>
-public sealed class ListAuditEntries(IKamDb db)
+/// <summary>
+/// The audit trail, newest first: all of it for the head and the executive; for the administrator, who has no business
+/// role, only the system's own records (users, settings, sequences), never the values of business records.
+/// </summary>
+public sealed class ListAuditEntries(IKamDb db, ICurrentUser me)
 {
+    /// <summary>What the administrator's trail shows: people, their roles and the settings (by the name the trail stores).</summary>
+    public static IReadOnlyList<string> SystemTypes { get; } = ["Role", "Setting", "User"];
+
+    private IQueryable<AuditEntry> Visible()
+    {
+        var entries = db.Unscoped<AuditEntry>().AsNoTracking();
+        if (me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Executive))
+            return entries;
+        var system = SystemTypes.ToList();
+        return entries.Where(e => system.Contains(e.EntityType));
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<PagedResult<AuditRow>> Handle(AuditQuery q, CancellationToken ct = default)
     {
         var paging = new PageRequest(q.Page, q.PageSize);
-        var entries = db.Unscoped<AuditEntry>().AsNoTracking();
+        var entries = Visible();
         if (!string.IsNullOrWhiteSpace(q.EntityType))
             entries = entries.Where(e => e.EntityType == q.EntityType);
         if (!string.IsNullOrWhiteSpace(q.EntityId))
@@ -38,5 +54,5 @@ public sealed class ListAuditEntries(IKamDb db)
     }
 
     public async Task<IReadOnlyList<string>> EntityTypes(CancellationToken ct = default) =>
-        await db.Unscoped<AuditEntry>().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        await Visible().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
 }

@@ -10,6 +10,7 @@ namespace Kam.Core.Identity;
 public static class Policies
 {
     public const string ManageUsers = nameof(ManageUsers);
+    /// <summary>The audit trail: the head and the executive all of it, the admin the system's records only.</summary>
     public const string ReadAudit = nameof(ReadAudit);
 
     /// <summary>The business roles that work with the archive (each within its data scope).</summary>
@@ -25,7 +26,7 @@ public static class Policies
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [ManageUsers] = [Roles.Admin],
-        [ReadAudit] = [Roles.Head, Roles.Admin],
+        [ReadAudit] = [Roles.Head, Roles.Executive, Roles.Admin],
         [ReadAccounts] = Roles.Business,
         [ManageAccounts] = [Roles.Head],
         [ManageApprovalRules] = [Roles.Head, Roles.Admin],

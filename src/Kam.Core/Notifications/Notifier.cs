@@ -17,6 +17,18 @@ public sealed class Notifier(IKamDb db, TimeProvider clock)
     /// <summary>Adds the message to the unit of work of the caller (saved by the caller's SaveChanges).</summary>
     public void Add(NotificationMessage message) => db.Unscoped<Notification>().Add(Create(message));
 
+    /// <summary>
+    /// Like <see cref="Add"/>, unless the person already has this occasion (a step delegated to the same person
+    /// again, or back and forth): the message is then there already, and a second one would break the unique key.
+    /// </summary>
+    public async Task AddOnceAsync(NotificationMessage message, CancellationToken ct)
+    {
+        if (db.Unscoped<Notification>().Local.Any(n => n.UserId == message.UserId && n.Key == message.Key)
+            || await db.Unscoped<Notification>().AnyAsync(n => n.UserId == message.UserId && n.Key == message.Key, ct))
+            return;
+        Add(message);
+    }
+
     /// <summary>Saves the messages not sent before; returns how many were new.</summary>
     public async Task<int> SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken ct = default)
     {

@@ -70,7 +70,8 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
 
     /// <summary>yyyy-MM → the first day of that month; anything else → none.</summary>
     public static DateOnly? ParseMonth(string? month) =>
-        DateOnly.TryParseExact(month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly.TryParseExact(month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        && d.Year is >= InputGuard.FirstYear and <= InputGuard.LastYear ? d : null;
 
     private static IQueryable<Opportunity> Sort(IQueryable<Opportunity> o, PageRequest paging) =>
         (paging.SortField?.ToLowerInvariant(), paging.Descending) switch

@@ -14,7 +14,7 @@ public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables
         async IAsyncEnumerable<Dictionary<string, object?>> Rows()
         {
             // Rows are named a page at a time (accounts, contracts, orders), never the whole list at once.
-            const int batch = 500;
+            const int batch = PageRequest.MaxPageSize;
             for (var page = 1; ; page++)
             {
                 var result = await payments.Handle(all with { Page = page, PageSize = batch }, ct);
@@ -53,7 +53,7 @@ public sealed class ExportPayments(IKamDb db, ListPayments payments, Receivables
     {
         var all = query with { Page = null, PageSize = null, GroupBy = null };
         var rows = new List<Dictionary<string, object?>>();
-        const int batch = 500;
+        const int batch = PageRequest.MaxPageSize;
         for (var page = 1; ; page++)
         {
             var result = await receivables.Items(all with { Page = page, PageSize = batch }, ct);

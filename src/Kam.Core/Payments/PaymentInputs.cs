@@ -25,7 +25,7 @@ public sealed class PaymentInputValidator : AbstractValidator<PaymentInput>
     public PaymentInputValidator()
     {
         RuleFor(x => x.ReceivedOn).NotNull().WithErrorCode("payment.received_on_required")
-            .Must(d => d!.Value.Year > 2000).WithErrorCode("payment.date_range").When(x => x.ReceivedOn is not null);
+            .Must(d => d!.Value.Year > 2000).WithErrorCode("payment.date_range").When(x => x.ReceivedOn is not null, ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.Amount).NotNull().WithErrorCode("payment.amount_required")
             .GreaterThan(0).WithErrorCode("payment.amount_positive")
             .LessThan(10_000_000_000m).WithErrorCode("payment.amount_too_large");

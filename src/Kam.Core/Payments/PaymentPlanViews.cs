@@ -37,11 +37,11 @@ public sealed class PaymentPlanInputValidator : AbstractValidator<PaymentPlanInp
     public PaymentPlanInputValidator()
     {
         RuleFor(x => x.Instalments).NotNull().WithErrorCode("payment.plan_instalments_required")
-            .Must(i => i!.Count <= MaxInstalments).WithErrorCode("payment.plan_too_many").When(x => x.Instalments is not null);
+            .Must(i => i!.Count <= MaxInstalments).WithErrorCode("payment.plan_too_many").When(x => x.Instalments is not null, ApplyConditionTo.CurrentValidator);
         RuleForEach(x => x.Instalments).ChildRules(i =>
         {
             i.RuleFor(x => x.DueOn).NotNull().WithErrorCode("payment.due_on_required")
-                .Must(d => d!.Value.Year is > 2000 and < 2100).WithErrorCode("payment.date_range").When(x => x.DueOn is not null);
+                .Must(d => d!.Value.Year is > 2000 and < 2100).WithErrorCode("payment.date_range").When(x => x.DueOn is not null, ApplyConditionTo.CurrentValidator);
             i.RuleFor(x => x.Amount).NotNull().WithErrorCode("payment.amount_required")
                 .GreaterThan(0).WithErrorCode("payment.amount_positive")
                 .LessThan(10_000_000_000m).WithErrorCode("payment.amount_too_large");

@@ -16,6 +16,8 @@ internal static class IdentityErrors
                 nameof(IdentityErrorDescriber.DuplicateEmail) => new FieldError("email", "user.email_taken"),
                 nameof(IdentityErrorDescriber.InvalidEmail) => new FieldError("email", "user.email_invalid"),
                 nameof(IdentityErrorDescriber.PasswordMismatch) => new FieldError("currentPassword", "password.mismatch"),
+                CommonPasswords.TooCommon => new FieldError("password", "password.too_common"),
+                CommonPasswords.Padded => new FieldError("password", "password.padded"),
                 _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new FieldError("password", "password.too_weak"),
                 _ => new FieldError("", "identity.failed", e.Code),
             }));

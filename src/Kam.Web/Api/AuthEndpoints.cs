@@ -31,18 +31,11 @@ public static class AuthEndpoints
         if (missing.Count > 0)
             return Problems.From(Error.Validation(missing), ctx);
 
-        var user = await signIn.UserManager.FindByNameAsync(request.UserName!.Trim());
-        if (user is null)
-            return Unauthorized("auth.invalid_credentials", ctx);
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-            return Unauthorized("auth.locked_out", ctx);
-        if (check.IsNotAllowed)
-            return Unauthorized("auth.deactivated", ctx);
-        if (!check.Succeeded)
-            return Unauthorized("auth.invalid_credentials", ctx);
+        var (user, failure) = await SignInCheck.CheckAsync(signIn, request.UserName!.Trim(), request.Password!);
+        if (failure is not null)
+            return Unauthorized(failure, ctx);
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
         var expiresAt = clock.GetUtcNow() + KamAuth.TokenLifetime;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
         var token = bearer.Get(IdentityConstants.BearerScheme).BearerTokenProtector.Protect(ticket);

@@ -12,6 +12,19 @@ public static class KamApi
     public static void MapKamApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();
+        // Nulls where an input type allows none, and dates no business record can have, are refused with the field
+        // before any use case sees them (InputGuard).
+        api.AddEndpointFilter(async (ctx, next) =>
+        {
+            var parameters = ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters();
+            for (var i = 0; i < ctx.Arguments.Count; i++)
+            {
+                var name = parameters is not null && i < parameters.Length ? parameters[i].Name : null;
+                if (Kam.Core.Common.InputGuard.Check(ctx.Arguments[i], name) is { Count: > 0 } refused)
+                    return Problems.From(Kam.Core.Common.Error.Validation(refused), ctx.HttpContext);
+            }
+            return await next(ctx);
+        });
         // An unknown /api path is 404 for every method (without this, the UI's catch-all answers 405 to a POST).
         app.MapFallback("/api/{**path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         foreach (var map in Modules())

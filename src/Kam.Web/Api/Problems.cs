@@ -15,7 +15,7 @@ public static class Problems
         {
             var errors = error.Fields
                 .GroupBy(f => f.Field)
-                .ToDictionary(g => g.Key, g => g.Select(f => l[f.Code, f.Args].Value).ToArray());
+                .ToDictionary(g => g.Key, g => g.Select(f => Message(l, f)).ToArray());
             return TypedResults.ValidationProblem(errors, title: l["problem.validation"], extensions: extensions);
         }
         if (error.Fields.Count > 0)
@@ -26,8 +26,21 @@ public static class Problems
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,
         };
-        var detail = error.Fields.Count > 0 ? string.Join(" ", error.Fields.Select(f => l[f.Code, f.Args].Value)) : null;
+        var detail = error.Fields.Count > 0 ? string.Join(" ", error.Fields.Select(f => Message(l, f))) : null;
         return TypedResults.Problem(title: l[error.Code], detail: detail, statusCode: status, extensions: extensions);
+    }
+
+    /// <summary>A field's message; one whose arguments do not fit its text still reads (never a 500 over a message).</summary>
+    private static string Message(IStringLocalizer l, FieldError f)
+    {
+        try
+        {
+            return l[f.Code, f.Args].Value;
+        }
+        catch (FormatException)
+        {
+            return l[f.Code].Value;
+        }
     }
 
     public static IResult Ok<T>(this Result<T> result, HttpContext ctx) =>

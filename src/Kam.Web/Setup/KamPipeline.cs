@@ -14,6 +14,7 @@ public static class KamPipeline
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         // API clients get problem+json bodies for bare 401/403/404/405 too.
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 

@@ -80,6 +80,7 @@ public static class KamServices
             })
             .AddRoles<Role>()
             .AddEntityFrameworkStores<KamDbContext>()
+            .AddPasswordValidator<Kam.Core.Users.CommonPasswords>()
             .AddSignInManager<KamSignInManager>()
             .AddClaimsPrincipalFactory<KamClaimsFactory>()
             .AddDefaultTokenProviders();
@@ -101,6 +102,8 @@ public static class KamServices
                 c.Cookie.Name = "kam.auth";
                 c.Cookie.HttpOnly = true;
                 c.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over HTTPS (behind the proxy: with Kam:ForwardedHeaders).
+                c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 c.ExpireTimeSpan = TimeSpan.FromHours(12);
                 c.SlidingExpiration = true;
             }));
@@ -112,6 +115,11 @@ public static class KamServices
         services.AddAntiforgery();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Localise);
+        // Binding failures throw (instead of a bare 400) so that BadRequestHandler can name the field at fault.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<ConflictHandler>();
+        services.AddSignInLimits(config);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks();
 

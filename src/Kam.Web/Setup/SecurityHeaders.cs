@@ -12,6 +12,10 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; object-src 'none'";
 
+    private static bool CarriesBusinessData(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/attachments") || path.StartsWithSegments("/imports")
+        || (path.Value?.EndsWith("/export", StringComparison.OrdinalIgnoreCase) ?? false);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         ctx.Response.OnStarting(() =>
@@ -22,6 +26,12 @@ public static class SecurityHeaders
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
             h.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/scalar") ? ApiReferencePolicy : AppPolicy;
+            // Business data is never kept by a browser or a proxy: API answers, exports, documents, import reports.
+            if (CarriesBusinessData(ctx.Request.Path))
+                h.CacheControl = "no-store";
+            // Behind HTTPS (the proxy says so with Kam:ForwardedHeaders), browsers are told to use nothing else.
+            if (ctx.Request.IsHttps)
+                h.StrictTransportSecurity = "max-age=31536000";
             return Task.CompletedTask;
         });
         await next();

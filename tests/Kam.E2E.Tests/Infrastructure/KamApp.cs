@@ -45,6 +45,7 @@ public sealed class KamApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Kam", $"Data Source={Path.Combine(_dataDir, "kam.db")}");
         builder.UseSetting("Kam:DataDir", _dataDir);
         builder.UseSetting("Kam:Demo", "true");
+        builder.UseSetting("Kam:SignIn:AttemptsPerMinute", "100000");
     }
 
     async Task IAsyncLifetime.DisposeAsync()
