@@ -57,22 +57,37 @@ public sealed class ManageTierPolicy(IKamDb db, ICurrentUser me, Settings settin
         await settings.SetAsync(TierPolicy.SettingKey, policy, ct);
         await db.SaveChangesAsync(ct);
         var changed = 0;
-        // Recomputed in batches so a 50,000-account archive never sits in memory at once; each change is audited.
+        // Recomputed in batches so a 50,000-account archive never sits in memory at once; each change is audited. The
+        // policy is saved already, so a batch that meets someone's edit of one of its accounts is read again and
+        // recomputed, never left behind: every tier agrees with the saved policy when this returns. (An edit that
+        // read the old policy and saves after its batch fails on the version the batch moved.)
         for (var skip = 0; ; skip += 500)
         {
-            var batch = await db.Unscoped<Account>().OrderBy(a => a.Id).Skip(skip).Take(500).ToListAsync(ct);
-            if (batch.Count == 0)
-                break;
-            foreach (var account in batch)
+            for (var attempt = 1; ; attempt++)
             {
-                var before = (account.Tier, account.TierRule);
-                policy.Apply(account);
-                if (before != (account.Tier, account.TierRule))
-                    changed++;
+                var batch = await db.Unscoped<Account>().OrderBy(a => a.Id).Skip(skip).Take(500).ToListAsync(ct);
+                if (batch.Count == 0)
+                    return changed;
+                var batchChanged = 0;
+                foreach (var account in batch)
+                {
+                    var before = (account.Tier, account.TierRule);
+                    policy.Apply(account);
+                    if (before != (account.Tier, account.TierRule))
+                        batchChanged++;
+                }
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    changed += batchChanged;
+                    db.ChangeTracker.Clear();
+                    break;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 10)
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
         }
-        return changed;
     }
 }

@@ -5,11 +5,12 @@ namespace Kam.Web.Setup;
 
 /// <summary>
 /// Admin commands on the same binary: <c>migrate</c>, <c>create-admin [--user NAME] [--password P]</c>,
-/// <c>seed-demo</c>. Everything after the command is ordinary configuration (e.g. <c>--Kam:DemoOptions:Scale=50000</c>).
+/// <c>seed-demo</c>, <c>backup --to FILE</c>, <c>restore --from FILE [--overwrite]</c>. Everything else after the
+/// command is ordinary configuration (e.g. <c>--Kam:DemoOptions:Scale=50000</c>).
 /// </summary>
 public static class KamCommands
 {
-    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo"];
+    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "backup", "restore"];
 
     /// <summary>
     /// The arguments that are configuration: <c>--Key=value</c> and <c>--Key value</c> pairs, with <c>--demo</c> and
@@ -25,8 +26,10 @@ public static class KamCommands
                 result.Add("--Kam:Demo=true");
             else if (a == "--scale" && i + 1 < args.Length)
                 result.Add($"--Kam:DemoOptions:Scale={args[++i]}");
-            else if (a is "--user" or "--password" && i + 1 < args.Length)
-                i++; // create-admin's own options, not configuration
+            else if (a is "--user" or "--password" or "--to" or "--from" && i + 1 < args.Length)
+                i++; // the commands' own options, not configuration
+            else if (a == "--overwrite")
+                continue;
             else if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))
                 result.Add(a);
             else if (a.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
@@ -57,6 +60,9 @@ public static class KamCommands
                 await sp.GetRequiredService<DemoSeeder>().SeedAsync();
                 Console.WriteLine("Kam: demo department seeded.");
                 return 0;
+            case "backup":
+            case "restore":
+                return await BackupOrRestoreAsync(sp.GetRequiredService<Backups>(), command, args);
             default:
                 var user = Option(args, "--user") ?? "admin";
                 var given = Option(args, "--password");
@@ -68,6 +74,35 @@ public static class KamCommands
                 }
                 KamStartup.AnnounceAdmin(user, password, given is not null);
                 return 0;
+        }
+    }
+
+    private static async Task<int> BackupOrRestoreAsync(Backups backups, string command, string[] args)
+    {
+        var path = Option(args, command == "backup" ? "--to" : "--from");
+        if (path is null)
+        {
+            Console.Error.WriteLine(command == "backup" ? "Kam: backup --to FILE.zip" : "Kam: restore --from FILE.zip [--overwrite]");
+            return 2;
+        }
+        try
+        {
+            if (command == "backup")
+            {
+                var what = await backups.BackupAsync(path);
+                Console.WriteLine($"Kam: backed up the {what} to {Path.GetFullPath(path)}.");
+            }
+            else
+            {
+                await backups.RestoreAsync(path, overwrite: args.Contains("--overwrite"));
+                Console.WriteLine($"Kam: restored {Path.GetFullPath(path)}. Start Kam as usual.");
+            }
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Kam: {command} failed: {e.Message}");
+            return 1;
         }
     }
 

@@ -26,18 +26,21 @@ public static class Accounts
         return first + Kam.Core.Accounts.CreditCode.CheckCharacter(first);
     }
 
+    /// <summary>A valid new account as the API takes it (a unique name and credit code each time).</summary>
+    public static JsonObject Body(string? name = null) => new()
+    {
+        ["name"] = name ?? UniqueName(),
+        ["category"] = "Dealer",
+        ["creditCode"] = NewCreditCode(),
+        ["provinceCode"] = "44",
+        ["cityCode"] = "4401",
+        ["annualPurchase"] = 800000,
+        ["status"] = "Active",
+    };
+
     public static async Task<JsonNode> Create(HttpClient client, object? overrides = null, string? name = null)
     {
-        var body = new JsonObject
-        {
-            ["name"] = name ?? UniqueName(),
-            ["category"] = "Dealer",
-            ["creditCode"] = NewCreditCode(),
-            ["provinceCode"] = "44",
-            ["cityCode"] = "4401",
-            ["annualPurchase"] = 800000,
-            ["status"] = "Active",
-        };
+        var body = Body(name);
         if (overrides is not null)
         {
             foreach (var (key, value) in JsonSerializerNode(overrides))
