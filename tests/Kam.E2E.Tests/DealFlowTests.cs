@@ -135,7 +135,7 @@ public sealed partial class DealFlowTests(KamApp app) : BrowserTest(app)
 
         // A payment of 3,000 against the order's receivable: the account's open amount drops from 10,000 to 7,000.
         await GotoInteractiveAsync(am1, $"/accounts/{accountId}?tab=payments");
-        await Expect(am1.Locator("[data-testid=account-due]")).ToHaveTextAsync("10,000.00");
+        await Expect(am1.Locator("[data-testid=account-due]")).ToHaveTextAsync("¥10,000.00");
         await am1.Locator("[data-testid=account-payment-new]").ClickAsync();
         await am1.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/payments/new");
         await WaitInteractiveAsync(am1);
@@ -147,7 +147,7 @@ public sealed partial class DealFlowTests(KamApp app) : BrowserTest(app)
         await am1.Locator("[data-testid=payment-reference]").FillAsync("BR-DEAL");
         await Button(am1, "保存").ClickAsync();
         await am1.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/accounts/{accountId}");
-        await Expect(am1.Locator("[data-testid=account-due]")).ToHaveTextAsync("7,000.00");
+        await Expect(am1.Locator("[data-testid=account-due]")).ToHaveTextAsync("¥7,000.00");
         await Expect(am1.GetByText("BR-DEAL")).ToBeVisibleAsync();
 
         await GotoInteractiveAsync(am1, orderUrl);

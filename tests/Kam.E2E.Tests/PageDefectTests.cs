@@ -8,6 +8,17 @@ namespace Kam.E2E.Tests;
 public sealed class PageDefectTests(KamApp app) : BrowserTest(app)
 {
     [Fact]
+    public Task An_unknown_address_shows_Kams_own_not_found_page_in_Chinese() => Run(async () =>
+    {
+        var page = await NewPageAsync();
+        await LoginAsync(page, "am1");
+        var response = await page.GotoAsync("/no-such-page/" + Guid.NewGuid().ToString("N")[..6]);
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByText("抱歉，您访问的页面不存在")).ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='/']").First).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task The_visit_calendar_opens_and_moves_a_week_on_without_an_error() => Run(async () =>
     {
         var page = await NewPageAsync();

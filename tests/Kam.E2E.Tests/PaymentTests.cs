@@ -37,7 +37,7 @@ public sealed class PaymentTests(KamApp app) : BrowserTest(app)
         var page = await NewPageAsync(width, height);
         await LoginAsync(page, "am1");
         await GotoInteractiveAsync(page, $"/accounts/{accountId}?tab=payments");
-        await Expect(page.Locator("[data-testid=account-overdue]")).ToHaveTextAsync("1,000.00");
+        await Expect(page.Locator("[data-testid=account-overdue]")).ToHaveTextAsync("¥1,000.00");
 
         await GotoInteractiveAsync(page, $"/payments/new?instalment={instalment.Id}");
         await Expect(page.Locator("[data-testid=payment-due]")).ToContainTextAsync("1,000.00");
@@ -52,7 +52,7 @@ public sealed class PaymentTests(KamApp app) : BrowserTest(app)
         await page.Locator("[data-testid=payment-reference]").FillAsync("BR-E2E");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/accounts/{accountId}");
-        await Expect(page.Locator("[data-testid=account-overdue]")).ToHaveTextAsync("0.00");
+        await Expect(page.Locator("[data-testid=account-overdue]")).ToHaveTextAsync("¥0.00");
         await Expect(page.GetByText("BR-E2E")).ToBeVisibleAsync();
 
         await GotoInteractiveAsync(page, "/receivables");

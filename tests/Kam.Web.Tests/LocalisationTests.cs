@@ -56,6 +56,7 @@ public sealed partial class LocalisationTests
         ["src/Kam.Core/Accounts/AccountNames.cs"] = "company-name suffixes compared when looking for duplicates",
         ["src/Kam.Core/Accounts/Divisions.cs"] = "GB/T 2260 place names",
         ["src/Kam.Web/Components/Pages/Contracts/ChineseMoney.cs"] = "the characters of an amount in Chinese capitals",
+        ["src/Kam.Core/Common/Money.cs"] = "the Chinese units of counting money (万, 亿, 元) that amounts are written and typed with",
         ["src/Kam.Core/Opportunities/Opportunity.cs"] = "the default stage names, stored as the head's own settings at first start",
         ["src/Kam.Core/Accounts/AccountSheet.cs"] = "the words old archive sheets use for categories, and the template's made-up example customer",
         ["src/Kam.Core/Orders/ProductSheet.cs"] = "是/否 typed for the status, and the template's made-up example product",

@@ -98,7 +98,7 @@ public static class AccountSheet
         return Enum.TryParse<T>(text, true, out var e) && Enum.IsDefined(e) ? e : null;
     }
 
-    /// <summary>Amounts as people type them: "1,200,000.50", "120万" is not accepted (ambiguous), numbers from Excel are.</summary>
+    /// <summary>Amounts as people type them ("1,200,000.50", "120万", "1.2亿", "¥8,000"; <see cref="Money.TryParse"/>) and numbers from Excel.</summary>
     public static bool TryParseAmount(object? value, out decimal? amount)
     {
         amount = null;
@@ -116,12 +116,12 @@ public static class AccountSheet
                 amount = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
                 return amount >= 0;
         }
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim().Replace(",", "", StringComparison.Ordinal);
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
         if (string.IsNullOrEmpty(text))
             return true;
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && parsed <= 1e13m)
+        if (Money.TryParse(text, out var parsed) && parsed >= 0 && parsed <= 1e13m)
         {
-            amount = Math.Round(parsed, 2);
+            amount = parsed;
             return true;
         }
         return false;

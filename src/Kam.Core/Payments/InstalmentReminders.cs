@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Notifications;
@@ -32,7 +31,7 @@ public sealed class InstalmentReminders(IKamDb db)
         return rows.Select(r =>
         {
             var overdue = r.DueOn < today;
-            var subject = $"{r.Name} ¥{(r.Amount - r.Collected).ToString("N2", CultureInfo.InvariantCulture)}";
+            var subject = $"{r.Name} {Money.Format(r.Amount - r.Collected)}";
             return new NotificationMessage(r.OwnerId, overdue ? NotificationKinds.InstalmentOverdue : NotificationKinds.InstalmentDue,
                 $"{(overdue ? "instalment_overdue" : "instalment_due")}:{r.Id}:{r.DueOn:yyyy-MM-dd}", subject, r.DueOn,
                 $"/accounts/{r.AccountId}?tab=payments");

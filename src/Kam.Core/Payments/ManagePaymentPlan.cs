@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using FluentValidation;
 using Kam.Core.Accounts;
@@ -103,7 +102,7 @@ public sealed class ManagePaymentPlan(IKamDb db, PaymentRules rules, IValidator<
     private async Task<HashSet<Guid>> PaidIds(Guid contractId, CancellationToken ct) =>
         (await db.Unscoped<Payment>().Where(p => p.ContractId == contractId).Select(p => p.InstalmentId).Distinct().ToListAsync(ct)).ToHashSet();
 
-    private static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
+    private static string Money(decimal amount) => Common.Money.Format(amount);
 
     /// <summary>One version for the whole plan, from its instalments' ids and versions.</summary>
     public static Guid Stamp(IEnumerable<Instalment> instalments)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kam.Core.Common;
 using Kam.Core.Timeline;
 using Kam.Core.Users;
@@ -21,7 +20,7 @@ public sealed class PaymentTimelineSource(IKamDb db) : ITimelineSource
         var events = new List<TimelineEvent>();
         foreach (var r in rows)
         {
-            var amount = "¥" + r.Amount.ToString("N2", CultureInfo.InvariantCulture);
+            var amount = Money.Format(r.Amount);
             var subject = $"{amount} ({r.ReceivedOn:yyyy-MM-dd}){(r.Reference is null ? "" : " " + r.Reference)}";
             events.Add(new TimelineEvent(r.CreatedAt, r.Who, "timeline.payment_received", subject));
             if (r.ReversedAt is { } at)

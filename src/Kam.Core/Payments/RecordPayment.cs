@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Kam.Core.Common;
 using Kam.Core.Contracts;
@@ -30,7 +29,7 @@ public sealed class RecordPayment(IKamDb db, PaymentRules rules, IValidator<Paym
         var amount = PaymentRules.Money(input.Amount!.Value);
         var due = PaymentRules.Due(instalment);
         if (amount > due)
-            return Error.Validation("amount", "payment.exceeds_due", due.ToString("N2", CultureInfo.InvariantCulture));
+            return Error.Validation("amount", "payment.exceeds_due", Money.Format(due));
 
         var payment = new Payment
         {

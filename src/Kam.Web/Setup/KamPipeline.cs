@@ -17,6 +17,11 @@ public static class KamPipeline
         app.UseRateLimiter();
         // API clients get problem+json bodies for bare 401/403/404/405 too.
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        // An address the UI does not know shows Kam's own "not found" page, in the user's language (not the browser's).
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/_blazor"),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so that the re-executed request finds the not-found page's endpoint.
+        app.UseRouting();
 
         app.UseAuthentication();
         app.UseActiveUserCheck();

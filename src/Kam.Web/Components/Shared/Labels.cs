@@ -28,5 +28,15 @@ public static class Labels
         return string.Join("，", parts);
     }
 
-    public static string Money(decimal? amount) => amount is { } a ? a.ToString("N2", CultureInfo.InvariantCulture) : "";
+    /// <summary>Money as everywhere in Kam: <c>¥1,234.56</c> (<see cref="Kam.Core.Common.Money"/>).</summary>
+    public static string Money(decimal? amount) => Kam.Core.Common.Money.Format(amount);
+
+    /// <summary>An amount in an Ant Design number box: with thousands separators.</summary>
+    public static string AmountShown(decimal? amount) => amount is { } a ? a.ToString("#,##0.##", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>What a person typed in an Ant Design number box, as the box reads numbers ("120万" → "1200000").</summary>
+    public static string AmountTyped(string? text) =>
+        Kam.Core.Common.Money.TryParse(text, out var a) ? a.ToString(CultureInfo.InvariantCulture) : text ?? "";
+
+    public static string AmountShown(decimal amount) => AmountShown((decimal?)amount);
 }
