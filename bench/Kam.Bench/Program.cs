@@ -4,6 +4,7 @@ using Kam.Bench.Http;
 
 // Kam.Bench run    --base URL [--scenarios FILE] ...   HTTP scenarios at 1 and 4 clients
 // Kam.Bench import --rows N [--base URL] ...          generate an .xlsx (and upload it)
+// Kam.Bench soak   --base URL [--minutes 10] ...       mixed reads and writes for a fixed time, judged per minute
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -20,6 +21,7 @@ try
     {
         "run" => await RunCommand.RunAsync(rest, cancel.Token),
         "import" => await ImportCommand.RunAsync(rest, cancel.Token),
+        "soak" => await SoakCommand.RunAsync(rest, cancel.Token),
         "help" or "--help" or "-h" => Usage.Print(),
         _ => throw new UsageException($"Unknown command '{command}'."),
     };

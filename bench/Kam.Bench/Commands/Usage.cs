@@ -16,6 +16,11 @@ public static class Usage
                            [--results DIR] [--meta "Key=Value"]...
             Without --base it only generates the file (with --check: reads it back and validates every row).
 
+          Kam.Bench soak --base http://127.0.0.1:PORT [--minutes 10] [--clients 4] [--server-pid PID]
+                         [--password P] [--timeout 30] [--seed 2026] [--results DIR] [--meta "Key=Value"]...
+            Mixed reads and writes (visits, orders, payments) by am1..am4 for a fixed time: per-minute latency,
+            errors and server memory, with verdicts on errors, latency drift and memory growth.
+
         Results: DIR/NAME-yyyyMMdd-HHmmss.md and .json, DIR defaulting to bench/results.
         """;
 
