@@ -279,8 +279,19 @@ public sealed partial class AccountArchiveTests(KamApp app) : BrowserTest(app)
 
     private static async Task AddContactAsync(IPage page, string name, string title, string role, string attitude, string? reportsTo = null)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "新增联系人" }).ClickAsync();
         var modal = page.Locator(".ant-modal", new() { Has = page.Locator("input[data-testid=contact-name]") });
+        // A click that lands while the panel re-renders after the previous save can be dropped by Blazor: click again.
+        for (var attempt = 0; attempt < 3 && !await modal.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "新增联系人" }).ClickAsync();
+            try
+            {
+                await modal.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 3000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
         await Expect(modal).ToBeVisibleAsync();
         await modal.Locator("input[data-testid=contact-name]").FillAsync(name);
         await modal.Locator("input[data-testid=contact-title]").FillAsync(title);

@@ -8,6 +8,28 @@ namespace Kam.E2E.Tests;
 public sealed class PageDefectTests(KamApp app) : BrowserTest(app)
 {
     [Fact]
+    public Task On_a_phone_the_menu_closes_after_choosing_an_entry_and_on_a_tap_beside_it() => Run(async () =>
+    {
+        var page = await NewPageAsync(390, 844);
+        await LoginAsync(page, "am1");
+        await GotoInteractiveAsync(page, "/accounts");
+        var sider = page.Locator(".kam-sider");
+        await Expect(sider).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+
+        await page.Locator(".ant-layout-sider-zero-width-trigger").ClickAsync();
+        await Expect(page.Locator("[data-testid=nav-backdrop]")).ToBeVisibleAsync();
+        await page.Locator(".kam-sider a[href='/']").First.ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Expect(sider).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        await Expect(page.Locator("[data-testid=nav-backdrop]")).ToHaveCountAsync(0);
+
+        await page.Locator(".ant-layout-sider-zero-width-trigger").ClickAsync();
+        await page.Locator("[data-testid=nav-backdrop]").ClickAsync(new() { Position = new() { X = 360, Y = 400 } });
+        await Expect(page.Locator("[data-testid=nav-backdrop]")).ToHaveCountAsync(0);
+        await Expect(sider).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+    });
+
+    [Fact]
     public Task An_unknown_address_shows_Kams_own_not_found_page_in_Chinese() => Run(async () =>
     {
         var page = await NewPageAsync();

@@ -84,14 +84,21 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
             awaiting, overdueItemCount, overdueItemList, perPerson);
     }
 
+    /// <summary>Weeks in the visits chart: a rolling view, never one lonely bar early in a month.</summary>
+    public const int ChartWeeks = 8;
+
     private async Task<MonthGlance> Month(DateOnly today, int overdueTotal, CancellationToken ct)
     {
         var first = new DateOnly(today.Year, today.Month, 1);
         var lastFirst = first.AddMonths(-1);
         var lastSame = lastFirst.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(lastFirst.Year, lastFirst.Month)) - 1);
         var done = db.Unscoped<Visit>().AsNoTracking().Where(v => v.Status == VisitStatus.Done);
-        var thisMonth = await done.Where(v => v.Date >= first && v.Date <= today).GroupBy(v => v.Date)
+        // The last eight weeks (Monday first), which always hold this month: one read serves the chart and the month.
+        var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var since = thisWeek.AddDays(-7 * (ChartWeeks - 1));
+        var days = await done.Where(v => v.Date >= since && v.Date <= today).GroupBy(v => v.Date)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var thisMonth = days.Where(d => d.Key >= first).ToList();
         var lastMonth = await done.CountAsync(v => v.Date >= lastFirst && v.Date <= lastSame, ct);
         var tiers = await db.Read<Account>().AsNoTracking().Where(a => a.ArchivedAt == null).GroupBy(a => a.Tier)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -99,8 +106,8 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var reports = await db.Unscoped<DailyReport>().AsNoTracking().CountAsync(r => r.Date >= first && r.Date <= today && r.Status != DailyReportStatus.Draft, ct);
         var open = await db.Unscoped<WorkItem>().AsNoTracking().CountAsync(w => Open.Contains(w.Status), ct);
         var overdueItems = await db.Unscoped<WorkItem>().AsNoTracking().CountAsync(w => Open.Contains(w.Status) && w.DueOn < today, ct);
-        var weeks = thisMonth.GroupBy(d => d.Key.AddDays(-(((int)d.Key.DayOfWeek + 6) % 7)))
-            .Select(g => new WeekCount(g.Key, g.Sum(x => x.Count))).OrderBy(w => w.WeekStart).ToList();
+        var weeks = Enumerable.Range(0, ChartWeeks).Select(i => since.AddDays(7 * i))
+            .Select(w => new WeekCount(w, days.Where(d => d.Key >= w && d.Key < w.AddDays(7)).Sum(d => d.Count))).ToList();
         return new MonthGlance(thisMonth.Sum(d => d.Count), lastMonth, tiers.Sum(t => t.Count),
             Enum.GetValues<AccountTier>().Select(t => new TierCount(t, tiers.FirstOrDefault(x => x.Key == t)?.Count ?? 0)).ToList(),
             overdueTotal, reports, managers.Count * WorkingDays(first, today), open, overdueItems, weeks);

@@ -28,6 +28,10 @@ public static class Labels
         return string.Join("，", parts);
     }
 
+    /// <summary>A date in a short list: month and day within this year, the whole date otherwise.</summary>
+    public static string ShortDate(DateOnly date, DateOnly today) =>
+        date.ToString(date.Year == today.Year ? "MM-dd" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Money as everywhere in Kam: <c>¥1,234.56</c> (<see cref="Kam.Core.Common.Money"/>).</summary>
     public static string Money(decimal? amount) => Kam.Core.Common.Money.Format(amount);
 
