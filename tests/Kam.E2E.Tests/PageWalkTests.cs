@@ -43,6 +43,7 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
             .Where(i => i.Roles.Length == 0 || i.Roles.Contains(role))
             .Select(i => i.Href).ToList();
         Assert.NotEmpty(paths);
+        paths.Insert(0, "/");          // the workbench, everyone's first page
         paths.Add("/notifications");   // the bell's "all" link, for everyone
         paths.AddRange(await DetailPagesAsync(user));
 
@@ -86,7 +87,7 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
                     continue;
                 }
                 problems.AddRange((await InspectAsync(page, width < 600)).Select(p => $"{width}px {path}: {p}"));
-                var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", "page-walk", $"{user}-{width}-{Slug().Replace(path, "_").Trim('_')}.png");
+                var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", "page-walk", $"{user}-{width}-{(path == "/" ? "workbench" : Slug().Replace(path, "_").Trim('_'))}.png");
                 Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
                 // The phone shot is the first screen, as a person holding the phone sees it; the desk shot is the whole page.
                 await page.ScreenshotAsync(new() { Path = shot, FullPage = width > 600 });
