@@ -91,8 +91,7 @@ public static class AccountSheet
         foreach (var value in Enum.GetValues<T>())
         {
             var key = $"{typeof(T).Name.ToLowerInvariant()}.{value}";
-            if (string.Equals(Text.Find(key, CultureInfo.GetCultureInfo("zh-CN")), text, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(Text.Find(key, CultureInfo.GetCultureInfo("en")), text, StringComparison.OrdinalIgnoreCase))
+            if (Text.Means(key, text))
                 return value;
         }
         return Enum.TryParse<T>(text, true, out var e) && Enum.IsDefined(e) ? e : null;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kam.Core.Common;
 
 /// <summary>
@@ -9,14 +7,13 @@ namespace Kam.Core.Common;
 /// </summary>
 public sealed class SheetColumns
 {
-    private static readonly CultureInfo[] Languages = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
     private readonly Dictionary<string, string> _byHeader = new(StringComparer.OrdinalIgnoreCase);
 
     public SheetColumns(params string[] columns)
     {
         foreach (var column in columns)
         {
-            foreach (var language in Languages)
+            foreach (var language in Text.Languages)
                 _byHeader.TryAdd(Text.Find(column, language) ?? throw new InvalidOperationException($"No text for the column {column}"), column);
         }
     }

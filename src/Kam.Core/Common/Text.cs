@@ -13,6 +13,13 @@ public static class Text
 {
     private static readonly Lazy<IReadOnlyDictionary<string, ResourceManager>> Index = new(Build);
 
+    /// <summary>The languages Kam speaks: Chinese first, English second.</summary>
+    public static IReadOnlyList<CultureInfo> Languages { get; } = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
+
+    /// <summary>Whether <paramref name="text"/> is the key's text in any of Kam's languages (case aside): what a person may type or a sheet may hold.</summary>
+    public static bool Means(string key, string? text) =>
+        text is not null && Languages.Any(l => string.Equals(Find(key, l), text.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Every key, with the file (capability) it lives in.</summary>
     public static IReadOnlyDictionary<string, ResourceManager> Keys => Index.Value;
 

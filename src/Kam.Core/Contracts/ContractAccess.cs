@@ -12,8 +12,7 @@ namespace Kam.Core.Contracts;
 public static class ContractAccess
 {
     /// <summary>Drafts and submits (the assistant and the head anywhere, an account manager within their scope).</summary>
-    public static bool Drafts(ICurrentUser me) =>
-        me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.AccountManager);
+    public static bool Drafts(ICurrentUser me) => DataScope.EditsAccounts(me);
 
     /// <summary>Signs and terminates: the back office.</summary>
     public static bool Manages(ICurrentUser me) => DataScope.IsBackOffice(me);

@@ -1,3 +1,4 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
 
@@ -9,8 +10,7 @@ namespace Kam.Core.Opportunities;
 /// </summary>
 public static class OpportunityAccess
 {
-    public static bool Writes(ICurrentUser me) =>
-        me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.AccountManager);
+    public static bool Writes(ICurrentUser me) => DataScope.EditsAccounts(me);
 
     /// <summary>Keeps the stages and their probabilities.</summary>
     public static bool Manages(ICurrentUser me) => me.IsSystem || me.IsInRole(Roles.Head);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kam.Core.Common;
 
 namespace Kam.Core.Orders;
@@ -32,7 +31,7 @@ public static class ProductSheet
         foreach (var active in new[] { true, false })
         {
             var key = active ? "sheet.product.active_yes" : "sheet.product.active_no";
-            if (Languages.Any(l => string.Equals(Text.Find(key, l), t, StringComparison.OrdinalIgnoreCase)))
+            if (Text.Means(key, t))
                 return active;
         }
         return t switch
@@ -54,6 +53,4 @@ public static class ProductSheet
         [ListPrice] = 12800,
         [Active] = StatusText(true),
     };
-
-    private static readonly CultureInfo[] Languages = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
 }

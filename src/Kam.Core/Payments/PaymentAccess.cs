@@ -1,5 +1,5 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
-using Kam.Core.Identity;
 
 namespace Kam.Core.Payments;
 
@@ -9,6 +9,5 @@ namespace Kam.Core.Payments;
 /// </summary>
 public static class PaymentAccess
 {
-    public static bool Writes(ICurrentUser me) =>
-        me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant) || me.IsInRole(Roles.AccountManager);
+    public static bool Writes(ICurrentUser me) => DataScope.EditsAccounts(me);
 }
