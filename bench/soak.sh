@@ -3,7 +3,8 @@
 #   bench/soak.sh                                 10 minutes, 4 clients (am1..am4), on a book seeded at SCALE (default 50000)
 #   SCALE=0 MINUTES=1 CLIENTS=2 bench/soak.sh     the demo department only, one minute: a quick smoke test
 #   bench/soak.sh -- --seed 7                     anything after -- goes to "Kam.Bench soak"
-# Environment: SCALE (50000), MINUTES (10), CLIENTS (4), STARTUP_TIMEOUT (300 s until /health answers).
+# Environment: SCALE (50000), MINUTES (10), WARMUP (3 minutes of the same load first, not measured: SQLite's page
+# caches fill over several minutes on the 50,000-account book), CLIENTS (4), STARTUP_TIMEOUT (300 s until /health answers).
 # It builds Kam and Kam.Bench (Release), seeds a fresh SQLite database in a temp folder, starts Kam on a free
 # loopback port, runs the soak over HTTP, stops the server and removes the temp folder. The exit code is non-zero
 # when a step failed or the soak saw any error.
@@ -14,6 +15,7 @@ INVOKED="bench/soak.sh${*:+ $*}"
 STARTED=$(date +%s)
 SCALE=${SCALE:-50000}
 MINUTES=${MINUTES:-10}
+WARMUP=${WARMUP:-3}
 CLIENTS=${CLIENTS:-4}
 BENCH_ARGS=()
 while [ $# -gt 0 ]; do
@@ -82,12 +84,12 @@ done
 START_S=$(secs "$t0" "$(now)")
 echo "Kam (PID $PID) answers on $BASE after $START_S s"
 
-step "Soak: $MINUTES minute(s), $CLIENTS client(s)"
+step "Soak: $WARMUP minute(s) of warm-up, then $MINUTES measured, $CLIENTS client(s)"
 status=0
-dotnet "$BENCH" soak --base "$BASE" --minutes "$MINUTES" --clients "$CLIENTS" --server-pid "$PID" --results "$RESULTS" \
+dotnet "$BENCH" soak --base "$BASE" --minutes "$MINUTES" --warmup "$WARMUP" --clients "$CLIENTS" --server-pid "$PID" --results "$RESULTS" \
   --meta "Seed=seed-demo --scale $SCALE: $SEED_S s, kam.db $DB_MB MB" \
   --meta "Server start-up=$START_S s until /health answered 200 (PID $PID, SQLite, Release, --Kam:Demo=true --Kam:Scheduler:Enabled=false)" \
-  --meta "Invoked as=SCALE=$SCALE MINUTES=$MINUTES CLIENTS=$CLIENTS $INVOKED" \
+  --meta "Invoked as=SCALE=$SCALE MINUTES=$MINUTES WARMUP=$WARMUP CLIENTS=$CLIENTS $INVOKED" \
   "${BENCH_ARGS[@]}" || status=$?
 
 step "Stop Kam"

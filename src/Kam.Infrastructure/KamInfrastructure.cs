@@ -28,6 +28,7 @@ public static class KamInfrastructure
         services.AddScoped<ISeedStep, DemoUsersStep>();
         services.AddScoped<ISeedStep, ScaleTeamStep>();
         services.AddScoped<ISeedStep, DemoAccountsStep>();
+        services.AddScoped<ISeedStep, DemoChannelAgentsStep>();
         services.AddScoped<ISeedStep, DemoFieldWorkStep>();
         services.AddScoped<ISeedStep, DemoDealsStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));

@@ -24,14 +24,14 @@ public sealed partial class ContractTests(KamApp app) : BrowserTest(app)
         await WaitInteractiveAsync(assistant);
         await assistant.Locator("input[data-testid=contract-title]").FillAsync(title);
         await assistant.Locator(".ant-input-number input").FillAsync("2000000");
-        await assistant.Locator("input[data-testid=contract-start]").FillAsync("2026-01-01");
+        await TypeDateAsync(assistant.Locator("[data-testid=contract-start]"), "2026-01-01");
         // Ending before it starts: the server's error stands beside the field and nothing is created.
-        await assistant.Locator("input[data-testid=contract-end]").FillAsync("2025-12-31");
+        await TypeDateAsync(assistant.Locator("[data-testid=contract-end]"), "2025-12-31");
         await assistant.Locator("form button[type=submit]").ClickAsync();
         await Expect(assistant.Locator(".ant-form-item-explain-error", new() { HasText = "结束日期不能早于开始日期" })).ToBeVisibleAsync();
         Assert.EndsWith("/contracts/new", new Uri(assistant.Url).AbsolutePath);
 
-        await assistant.Locator("input[data-testid=contract-end]").FillAsync("2027-12-31");
+        await TypeDateAsync(assistant.Locator("[data-testid=contract-end]"), "2027-12-31");
         await assistant.Locator("form button[type=submit]").ClickAsync();
         await assistant.WaitForURLAsync(ContractUrl());
         await Expect(assistant.Locator("[data-testid=contract-title]")).ToContainTextAsync(title);
@@ -58,7 +58,7 @@ public sealed partial class ContractTests(KamApp app) : BrowserTest(app)
         await GotoInteractiveAsync(assistant, contractUrl);
         await Expect(assistant.Locator("[data-testid=contract-status]")).ToContainTextAsync("已批准");
         await assistant.GetByRole(AriaRole.Button, new() { Name = "登记签订" }).ClickAsync();
-        var modal = assistant.Locator(".ant-modal", new() { Has = assistant.Locator("input[data-testid=contract-signed-on]") });
+        var modal = assistant.Locator(".ant-modal", new() { Has = assistant.Locator("[data-testid=contract-signed-on]") });
         await Expect(modal).ToBeVisibleAsync();
         await modal.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "签字盖章扫描件.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 scan"u8.ToArray() });
         await modal.GetByRole(AriaRole.Button, new() { Name = "登记签订" }).ClickAsync();

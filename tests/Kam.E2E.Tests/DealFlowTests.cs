@@ -66,9 +66,10 @@ public sealed partial class DealFlowTests(KamApp app) : BrowserTest(app)
         await Expect(am1.Locator("h1")).ToHaveTextAsync("新建订单");
         await WaitInteractiveAsync(am1);
         await am1.Locator("[data-testid=order-contract]").SelectOptionAsync(contractId.ToString());
-        await am1.Locator("[data-testid=line-product-search]").FillAsync(productCode);
-        await am1.Locator("[data-testid=line-product-search]").PressAsync("Tab");
-        await Expect(am1.Locator("[data-testid=line-product]")).ToHaveValueAsync(productId);
+        // Typing the product's code and leaving the box takes the one match.
+        await am1.Locator("[data-testid=line-product] input").FillAsync(productCode);
+        await am1.Locator("[data-testid=line-product] input").PressAsync("Tab");
+        await Expect(am1.Locator("[data-testid=line-product] input")).ToHaveValueAsync(new Regex("^" + Regex.Escape(productCode) + " "));
         await am1.Locator("[data-testid=line-quantity]").FillAsync("10");
         await am1.Locator("[data-testid=line-quantity]").PressAsync("Tab");
         await Expect(am1.Locator("[data-testid=order-total]")).ToHaveTextAsync("¥10,000.00");

@@ -20,7 +20,7 @@ public sealed class MeetingAndTaskTests(KamApp app) : BrowserTest(app)
         await assistant.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "添加督办事项" }).ClickAsync();
         await assistant.Locator("[data-testid=action-item-title]").FillAsync(title);
         await assistant.Locator("[data-testid=action-item-owner]").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "刘洋" });
-        await assistant.Locator("[data-testid=action-item-due]").FillAsync(DateTime.Today.AddDays(7).ToString("yyyy-MM-dd"));
+        await TypeDateAsync(assistant.Locator("[data-testid=action-item-due]"), DateTime.Today.AddDays(7).ToString("yyyy-MM-dd"));
         await assistant.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "保 存" }).Or(assistant.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "保存" })).ClickAsync();
         await assistant.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(new Uri(url).AbsolutePath, "^/meetings/[0-9a-f-]{36}$"));
 

@@ -14,7 +14,7 @@ namespace Kam.Bench.Commands;
 public static class SoakCommand
 {
     private static readonly HashSet<string> Values =
-        ["--base", "--minutes", "--clients", "--password", "--timeout", "--server-pid", "--results", "--seed", "--meta"];
+        ["--base", "--minutes", "--warmup", "--clients", "--password", "--timeout", "--server-pid", "--results", "--seed", "--meta"];
 
     /// <summary>The demo department's account managers: client i signs in as am(i mod 4 + 1), each in their own data scope.</summary>
     private static readonly string[] AccountManagers = ["am1", "am2", "am3", "am4"];
@@ -26,9 +26,12 @@ public static class SoakCommand
         var args = new Args(argv, Values, new HashSet<string>());
         var baseUri = Loopback.Parse(args.Get("--base"));
         var minutes = args.Int("--minutes") ?? 10;
+        var warmup = args.Int("--warmup") ?? 0;
         var clientCount = args.Int("--clients") ?? 4;
         if (minutes == 0 || clientCount == 0)
             throw new UsageException("--minutes and --clients must be at least 1.");
+        if (warmup < 0)
+            throw new UsageException("--warmup must be 0 or more minutes.");
         var server = ServerProcess.FromArg(args.Int("--server-pid"));
         var timeout = TimeSpan.FromSeconds(args.Int("--timeout") ?? 30);
         var seed = args.Int("--seed") ?? 2026;
@@ -40,6 +43,7 @@ public static class SoakCommand
         Console.WriteLine($"Kam.Bench: soak of {minutes} minute(s) with {clientCount} client(s) against {baseUri} (load average {loadAtStart})");
 
         var http = new List<HttpClient>();
+        var warmupErrors = 0;
         try
         {
             // Sign everyone in and read what the writes need before the clock starts: none of it is measured.
@@ -52,6 +56,26 @@ public static class SoakCommand
             }
             if (clientCount > AccountManagers.Length)
                 Console.WriteLine($"  (more clients than account managers: clients {AccountManagers.Length + 1}.. share a data scope, still each editing only its own records)");
+
+            // Warm-up: the same load, not measured, so that the server's caches (SQLite's pages among them) are full when the
+            // measured minutes start. Its errors are reported all the same.
+            var warmupLine = "none";
+            if (warmup > 0)
+            {
+                var throwaway = new SoakRecorder(ErrorExamples, e =>
+                    Console.WriteLine($"  error during warm-up ({e.Operation}): {e.Request} → {(e.Status == 0 ? "no response" : e.Status)} {e.Message}"));
+                var warmStarted = Stopwatch.GetTimestamp();
+                await Task.WhenAll(users.Select((u, i) => new SoakClient(http[i], u, throwaway, new Random(seed - 1 - i)).RunAsync(warmStarted, TimeSpan.FromMinutes(warmup), ct)));
+                var warm = throwaway.CloseMinute(server?.RssMb());
+                warmupLine = $"{warmup} minute(s) of the same load before the measured ones, not counted: {warm.Requests} requests, {warm.Errors} errors"
+                    + (warm.ServerRssMb is { } rss ? $", server RSS {rss:0} MB at its end" : "");
+                Console.WriteLine($"  warm-up: {warmupLine}");
+                if (warm.Errors > 0)
+                    Console.WriteLine("  (errors during the warm-up fail the soak too)");
+                if (ct.IsCancellationRequested)
+                    return 130;
+                warmupErrors = warm.Errors;
+            }
 
             var recorder = new SoakRecorder(ErrorExamples, e =>
                 Console.WriteLine($"  error (minute {e.Minute}, {e.Operation}): {e.Request} → {(e.Status == 0 ? "no response" : e.Status)} {e.Message}"));
@@ -88,7 +112,7 @@ public static class SoakCommand
             var settings = $"{clientCount} client(s) for {minutes} minute(s), closed loop without think time, request timeout {timeout.TotalSeconds:0} s, "
                 + $"random seed {seed}; each iteration one task chosen by weight: {SoakMix.Describe()}";
             var report = new SoakReport(startedAt, baseUri.ToString(), CommandLine.Current(argv, "soak"), MachineInfo.Collect(root),
-                [.. args.Meta(), KeyValuePair.Create("Load average (1/5/15 min) at the start", loadAtStart)], settings,
+                [.. args.Meta(), KeyValuePair.Create("Load average (1/5/15 min) at the start", loadAtStart), KeyValuePair.Create("Warm-up", warmupLine)], settings,
                 users.Select((u, i) => $"client {i + 1} = {u.Describe()}").ToList(), interrupted, verdicts, closed, totals,
                 server?.PeakMb() is { } peak ? Math.Round(peak, 1) : null, recorder.Operations(), recorder.ErrorExamples);
 
@@ -107,7 +131,7 @@ public static class SoakCommand
                 return 130;
             // Errors are the soak's first target (0): a soak with any, or with nothing measured, fails. Drift and growth are
             // judged in the report; on a shared machine they can come from elsewhere, so they do not fail the command.
-            return totals.Requests > 0 && totals.Errors == 0 ? 0 : 1;
+            return totals.Requests > 0 && totals.Errors == 0 && warmupErrors == 0 ? 0 : 1;
         }
         finally
         {

@@ -9,9 +9,20 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Reads <c>Database:Provider</c>, <c>ConnectionStrings:Kam</c> and <c>Kam:DataDir</c> and configures EF.</summary>
+/// <summary>
+/// Reads <c>Database:Provider</c>, <c>ConnectionStrings:Kam</c>, <c>Kam:DataDir</c> and <c>Kam:Sqlite:CacheMiB</c>
+/// and configures EF.
+/// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDir)
 {
+    /// <summary>
+    /// SQLite's page caches together, across every pooled connection (MiB). Each connection may keep up to 64 MiB of
+    /// pages; without a total, a pool of n connections grows towards n × 64 MiB as they warm up.
+    /// </summary>
+    public int SqliteCacheMiB { get; init; } = DefaultSqliteCacheMiB;
+
+    public const int DefaultSqliteCacheMiB = 256;
+
     public const string SqliteMigrations = "Kam.Migrations.Sqlite";
     public const string PostgresMigrations = "Kam.Migrations.Postgres";
 
@@ -28,7 +39,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Kam is empty.");
             cs = $"Data Source={Path.Combine(dataDir, "kam.db")}";
         }
-        return new DatabaseSettings(provider, cs, dataDir);
+        var cacheMiB = DefaultSqliteCacheMiB;
+        if (config["Kam:Sqlite:CacheMiB"] is { Length: > 0 } text
+            && (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out cacheMiB)
+                || cacheMiB is < 16 or > 65536))
+            throw new InvalidOperationException($"Kam:Sqlite:CacheMiB must be a whole number of MiB from 16 to 65536, not '{text}'.");
+        return new DatabaseSettings(provider, cs, dataDir) { SqliteCacheMiB = cacheMiB };
     }
 
     public void Apply(DbContextOptionsBuilder options)
@@ -36,6 +52,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (Provider == DatabaseProvider.Postgres)
             options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
         else
-            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas());
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas(SqliteCacheMiB));
     }
 }

@@ -60,7 +60,11 @@ internal sealed class BulkWriter(KamDbContext db) : IAsyncDisposable
         await db.Database.OpenConnectionAsync(ct);
         _open = true;
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            // The one writing connection may use more than the pool's total while it writes; restored at the end.
+            _limitBefore = SqlitePragmas.RaiseLimit(WritingCacheKib * 1024L + 64L * 1024 * 1024);
             Pragma(sqlite, $"PRAGMA cache_size=-{WritingCacheKib};");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -68,10 +72,17 @@ internal sealed class BulkWriter(KamDbContext db) : IAsyncDisposable
         if (!_open)
             return;
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
             Pragma(sqlite, "PRAGMA cache_size=-65536;"); // back to SqlitePragmas' size before the pool keeps it
+            Pragma(sqlite, "PRAGMA shrink_memory;");
+            if (_limitBefore is { } before)
+                SqlitePragmas.RestoreLimit(before);
+        }
         await db.Database.CloseConnectionAsync();
         _open = false;
     }
+
+    private long? _limitBefore;
 
     private static void Pragma(SqliteConnection connection, string sql)
     {

@@ -64,6 +64,35 @@ public abstract class BrowserTest(KamApp app) : IAsyncLifetime
     protected static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#kam-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Types a date (yyyy-MM-dd, or yyyy-MM-dd HH:mm) into Kam's date box (DateBox / MonthBox, found by the box's
+    /// data-testid) as a person would, and confirms it with Enter; the box must then show it.
+    /// </summary>
+    protected static async Task TypeDateAsync(ILocator box, string text)
+    {
+        var input = box.Locator("input").First;
+        await input.ClickAsync();
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+        // The box closes its calendar once it has taken the date: the value is then the form's.
+        await Assertions.Expect(box.Locator(".kam-cal-panel")).ToHaveCountAsync(0);
+        await Assertions.Expect(input).ToHaveValueAsync(text);
+    }
+
+    /// <summary>
+    /// Chooses a record in Kam's search picker (SearchPicker, found by its data-testid): types the search, then clicks
+    /// the first match that contains <paramref name="option"/> (the search itself when not given).
+    /// </summary>
+    protected static async Task PickAsync(ILocator picker, string search, string? option = null)
+    {
+        var input = picker.Locator("input").First;
+        await input.ClickAsync();
+        await input.FillAsync(search);
+        var match = picker.Locator(".kam-picker-option", new() { HasText = option ?? search }).First;
+        await match.ClickAsync();
+        await Assertions.Expect(picker.Locator(".kam-picker-list")).ToHaveCountAsync(0);
+    }
+
     /// <summary>A user name no other test uses.</summary>
     protected static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
 
