@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kam.Core.Common;
 using Kam.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -33,6 +34,12 @@ public static class Labels
         date.ToString(date.Year == today.Year ? "MM-dd" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Money as everywhere in Kam: <c>¥1,234.56</c> (<see cref="Kam.Core.Common.Money"/>).</summary>
+    /// <summary>
+    /// A moment on screen: yyyy-MM-dd HH:mm in the department's clock, the date and the time joined by a no-break space
+    /// so that they stay on one line (exports keep BusinessClock.Format's plain space).
+    /// </summary>
+    public static string When(DateTimeOffset at) => BusinessClock.Format(at).Replace(' ', '\u00A0');
+
     public static string Money(decimal? amount) => Kam.Core.Common.Money.Format(amount);
 
     /// <summary>An amount in an Ant Design number box: with thousands separators.</summary>
