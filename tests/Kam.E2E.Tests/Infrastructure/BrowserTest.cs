@@ -22,12 +22,12 @@ public abstract class BrowserTest(KamApp app) : IAsyncLifetime
     static BrowserTest() => SetDefaultExpectTimeout(Timeout);
 
     /// <summary>A fresh browser context (no cookies) with one page.</summary>
-    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string browserLocale = "zh-CN")
     {
         var context = await app.Browser.NewContextAsync(new()
         {
             BaseURL = app.BaseUrl,
-            Locale = "zh-CN",
+            Locale = browserLocale,
             ViewportSize = new() { Width = width, Height = height },
         });
         context.SetDefaultTimeout(Timeout);
@@ -75,7 +75,7 @@ public abstract class BrowserTest(KamApp app) : IAsyncLifetime
         await input.FillAsync(text);
         await input.PressAsync("Enter");
         // The box closes its calendar once it has taken the date: the value is then the form's.
-        await Assertions.Expect(box.Locator(".kam-cal-panel")).ToHaveCountAsync(0);
+        await Assertions.Expect(box.Locator(".kam-dp-panel")).ToHaveCountAsync(0);
         await Assertions.Expect(input).ToHaveValueAsync(text);
     }
 
