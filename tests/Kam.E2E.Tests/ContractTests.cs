@@ -74,4 +74,32 @@ public sealed partial class ContractTests(KamApp app) : BrowserTest(app)
 
     [GeneratedRegex(@"/contracts/[0-9a-f-]{36}$")]
     private static partial Regex ContractUrl();
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(1366, 768)]
+    public Task On_a_desk_the_contract_list_shows_its_last_column_and_keeps_numbers_amounts_and_dates_on_one_line(int width, int height) => Run(async () =>
+    {
+        var page = await NewPageAsync(width, height);
+        await LoginAsync(page, "head");
+        await GotoInteractiveAsync(page, "/contracts");
+        await Expect(page.Locator(".ant-table-tbody .ant-table-row").First).ToBeVisibleAsync();
+
+        // The last column's header lies inside the window, and the table has nothing hidden to its right.
+        var last = await page.Locator(".ant-table-thead th").Last.BoundingBoxAsync();
+        Assert.NotNull(last);
+        Assert.True(last.X + last.Width <= width, $"the last column ends at {last.X + last.Width}px, beyond {width}px");
+        var hidden = await page.Locator(".ant-table-content").EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
+        Assert.True(hidden <= 0, $"the table scrolls sideways by {hidden}px");
+
+        // No contract number, amount or date is broken over two lines (e.g. a date wrapping at its hyphen).
+        var broken = await page.EvaluateAsync<string[]>(@"labels => [...document.querySelectorAll('.ant-table-tbody td')]
+            .filter(td => labels.includes(td.dataset.label))
+            .flatMap(td => { const w = document.createTreeWalker(td, NodeFilter.SHOW_TEXT); const out = []; while (w.nextNode()) out.push(w.currentNode); return out; })
+            .filter(t => t.textContent.trim() && (() => { const r = document.createRange(); r.selectNodeContents(t); return r.getClientRects().length > 1; })())
+            .map(t => t.textContent.trim())", new[] { "合同编号", "有效金额", "开始日期", "有效结束日期" });
+        Assert.Empty(broken);
+        var cells = await page.Locator(".ant-table-tbody td[data-label='有效结束日期']").CountAsync();
+        Assert.True(cells > 0, "no contract rows to measure");
+    });
 }
