@@ -10,8 +10,9 @@ namespace Kam.E2E.Tests;
 /// <summary>
 /// The guard that walks every page: as each role, every entry of its navigation and one detail page of each kind it
 /// may open, at 1440×900 and at 390×844, in Chinese. A page fails on an answer ≥ 400, a console error or a Content
-/// Security Policy violation, an uncaught script error, sideways scrolling on the phone, or raw text on screen (a
-/// resource key, a code identifier such as "CreatedAt", "True"/"False"). A screenshot of every page is kept under
+/// Security Policy violation, an uncaught script error, sideways scrolling on the phone, raw text on screen (a
+/// resource key, a code identifier such as "CreatedAt", "True"/"False"), an English word on the Chinese page, or a
+/// number or date broken across two lines ("¥10,936,34 / 9"). A screenshot of every page is kept under
 /// screenshots/page-walk. New pages join by being in the navigation.
 /// </summary>
 public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
@@ -29,6 +30,42 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
 
     // Texts that look like resource keys but are data (none yet): add with a reason.
     private static readonly HashSet<string> KeyLikeData = [];
+
+    // Latin words a Chinese page may show: the product's name, and what Chinese users write in Latin letters
+    // themselves. Anything else (an English label, "Loading", "Submit", "Search") is an untranslated text.
+    private static readonly HashSet<string> LatinAllowed = new(StringComparer.Ordinal)
+    {
+        "Kam", "KA",
+        "English", // the switch to English, written in English as language switches are
+        "Excel",   // the file format people ask for by name
+    };
+
+    /// <summary>Numbers and dates on screen, each to be on one line: ¥1,234.56, -¥12.00, 3,623.3万, 45%, 2026-12-07 09:30.</summary>
+    private const string BrokenNumbersScript = """
+        () => {
+          const found = [];
+          // Dates, date-times, codes (KA-2026-0001, AW-207) and amounts; not pieces of longer tokens such as ids.
+          const re = /(?<![\w\-.,¥$])(?:\d{4}-\d{2}-\d{2}(?:[ \u00a0]\d{2}:\d{2})?|[A-Z]{1,4}-\d{2,}(?:-\d+)*|-?[¥$]?-?\d[\d,]*(?:\.\d+)?(?:万|亿|%)?)(?![\w])/g;
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.nodeValue;
+            if (!text || !/\d/.test(text)) continue;
+            const el = node.parentElement;
+            if (!el || el.closest('script,style,svg,[hidden]')) continue;
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m; m = re.exec(text)) {
+              if (m[0].length < 4) continue;
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0 && r.height > 0).map(r => Math.round(r.top)));
+              const where = e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/)[0] : '');
+              if (tops.size > 1) found.push(m[0] + ' in ' + where(el) + (el.parentElement ? ' < ' + where(el.parentElement) : ''));
+            }
+          }
+          return found.slice(0, 20);
+        }
+        """;
 
     [Theory]
     [InlineData("exec")]
@@ -150,6 +187,8 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
                 found.Add($"scrolls sideways ({scroll}px in {client}px)");
         }
         var text = await page.Locator("body").InnerTextAsync();
+        // Data that is Latin by nature and marked translate="no" (login names, codes) is not an untranslated text.
+        var latinData = await page.Locator("[translate=no]").AllInnerTextsAsync();
         foreach (var key in Text.Keys.Keys.Where(k => k.Contains('.') && !KeyLikeData.Contains(k)))
         {
             var at = text.IndexOf(key, StringComparison.Ordinal);
@@ -158,8 +197,36 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
         }
         foreach (Match m in CodeIdentifier().Matches(text))
             found.Add($"code identifier '{m.Value}'");
+        var prose = latinData.Where(d => d.Length > 0).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
+        foreach (var word in LatinWords(prose).Distinct())
+            found.Add($"English word '{word}'");
+        foreach (var number in await page.EvaluateAsync<string[]>(BrokenNumbersScript))
+            found.Add($"number broken across lines '{number}'");
         return found;
     }
+
+    /// <summary>
+    /// Latin words of the page's text outside the allowed ones: e-mail addresses, web addresses, codes with digits
+    /// (KA-2026-0001, SKU-A100) and upper-case abbreviations of up to four letters (VIP, CRM, PDF) are not words.
+    /// </summary>
+    private static IEnumerable<string> LatinWords(string text)
+    {
+        foreach (var token in text.Split((char[])[' ', '\n', '\t', '\r', '（', '）', '(', ')', '，', '、', '：', ':', '；', '/', '·', '|'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Contains('@') || token.Contains("://", StringComparison.Ordinal) || token.Any(char.IsAsciiDigit))
+                continue;
+            foreach (Match m in LatinWord().Matches(token))
+            {
+                var word = m.Value;
+                if (LatinAllowed.Contains(word) || (word.Length <= 4 && word.All(char.IsAsciiLetterUpper)))
+                    continue;
+                yield return word;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z.])[A-Za-z]{2,}(?![A-Za-z])")]
+    private static partial Regex LatinWord();
 
     private static bool IsWordChar(string text, int at) =>
         at >= 0 && at < text.Length && (char.IsAsciiLetterOrDigit(text[at]) || text[at] is '_' or '.');
