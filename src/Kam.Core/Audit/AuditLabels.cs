@@ -55,7 +55,7 @@ public static class AuditLabels
         if (value.Length <= 10 && DateOnly.TryParseExact(value, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && value.Contains('T', StringComparison.Ordinal))
-            return BusinessClock.Format(at);
+            return BusinessClock.Format(at).Replace(' ', '\u00A0'); // a moment stays on one line on screen
         return value;
     }
 }
