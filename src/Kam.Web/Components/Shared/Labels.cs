@@ -40,6 +40,20 @@ public static class Labels
     /// </summary>
     public static string When(DateTimeOffset at) => BusinessClock.Format(at).Replace(' ', '\u00A0');
 
+    /// <summary>The calendar's month and day names: English for an English user, Chinese otherwise.</summary>
+    public static CultureInfo CalendarCulture => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal)
+        ? CultureInfo.GetCultureInfo("en-US") : CultureInfo.GetCultureInfo("zh-CN");
+
+    /// <summary>
+    /// Tells the surrounding form that a bound field changed (so the server's error beside it clears), for inputs of
+    /// our own bound with @bind-Value; nothing outside a form.
+    /// </summary>
+    public static void NotifyChanged<T>(Microsoft.AspNetCore.Components.Forms.EditContext? form, System.Linq.Expressions.Expression<Func<T>>? field)
+    {
+        if (form is not null && field is not null)
+            form.NotifyFieldChanged(Microsoft.AspNetCore.Components.Forms.FieldIdentifier.Create(field));
+    }
+
     public static string Money(decimal? amount) => Kam.Core.Common.Money.Format(amount);
 
     /// <summary>An amount in an Ant Design number box: with thousands separators.</summary>
