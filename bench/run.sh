@@ -6,7 +6,9 @@
 #   bench/run.sh --import [--rows 100000]             also upload a generated .xlsx to the account import
 #   bench/run.sh --no-scenarios --import              the import alone
 #   bench/run.sh FILE -- --concurrency 1,2,4          anything after -- goes to "Kam.Bench run"
-# Environment: SCALE (50000), ROWS (100000), STARTUP_TIMEOUT (300 s until /health answers).
+#   bench/run.sh A.json B.json                        several scenario files against one server
+#   BOOK=/srv/book bench/run.sh ...                   seed into BOOK once and keep it: later runs reuse it
+# Environment: SCALE (50000), ROWS (100000), STARTUP_TIMEOUT (300 s until /health answers), BOOK (a kept data folder).
 # It builds Kam and Kam.Bench (Release), seeds a fresh SQLite database in a temp folder, starts Kam on a free
 # loopback port, runs the benchmarks over HTTP, stops the server and removes the temp folder.
 set -euo pipefail
@@ -16,7 +18,7 @@ INVOKED="bench/run.sh${*:+ $*}"
 STARTED=$(date +%s)
 SCALE=${SCALE:-50000}
 ROWS=${ROWS:-100000}
-SCENARIOS=bench/scenarios/foundation.json
+SCENARIOS=()
 RUN_SCENARIOS=true
 IMPORT=false
 BENCH_ARGS=()
@@ -26,13 +28,16 @@ while [ $# -gt 0 ]; do
     --rows) ROWS=$2; shift ;;
     --no-scenarios) RUN_SCENARIOS=false ;;
     --) shift; BENCH_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     -*) echo "bench/run.sh: unknown option $1" >&2; exit 64 ;;
-    *) SCENARIOS=$1 ;;
+    *) SCENARIOS+=("$1") ;;
   esac
   shift
 done
-[ -f "$SCENARIOS" ] || { echo "bench/run.sh: no scenario file $SCENARIOS" >&2; exit 64; }
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(bench/scenarios/foundation.json)
+for file in "${SCENARIOS[@]}"; do
+  [ -f "$file" ] || { echo "bench/run.sh: no scenario file $file" >&2; exit 64; }
+done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 step() { printf '\n== %s\n' "$*"; }
 now() { date +%s%N; }
@@ -43,7 +48,8 @@ STAMP=$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$RESULTS"
 WEB=src/Kam.Web/bin/Release/net10.0/Kam.Web.dll
 BENCH=bench/Kam.Bench/bin/Release/net10.0/Kam.Bench.dll
-DATA=$(mktemp -d /tmp/kam-bench.XXXXXX)
+# BOOK keeps the seeded folder between runs (seeding 50,000 accounts takes minutes); otherwise a temp folder.
+if [ -n "${BOOK:-}" ]; then DATA=$BOOK; mkdir -p "$DATA"; else DATA=$(mktemp -d /tmp/kam-bench.XXXXXX); fi
 SERVER_LOG=$RESULTS/server-$STAMP.log
 PID=""
 
@@ -53,7 +59,7 @@ cleanup() {
     for _ in $(seq 1 40); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
     kill -KILL "$PID" 2>/dev/null || true
   fi
-  rm -rf "$DATA"
+  [ -n "${BOOK:-}" ] || rm -rf "$DATA"
 }
 trap cleanup EXIT
 
@@ -61,11 +67,16 @@ step "Build (Release)"
 dotnet build src/Kam.Web -c Release -nologo -clp:ErrorsOnly
 dotnet build bench/Kam.Bench -c Release -nologo -clp:ErrorsOnly
 
-step "Seed: seed-demo --scale $SCALE into $DATA"
-t0=$(now)
-dotnet "$WEB" seed-demo --scale "$SCALE" --Kam:DataDir="$DATA" > "$RESULTS/seed-$STAMP.log" 2>&1 \
-  || { tail -20 "$RESULTS/seed-$STAMP.log"; echo "bench/run.sh: seeding failed" >&2; exit 1; }
-SEED_S=$(secs "$t0" "$(now)")
+if [ -n "${BOOK:-}" ] && [ -f "$DATA/kam.db" ]; then
+  step "Book: reusing $DATA (not seeded again; its migrations run at start-up)"
+  SEED_S="kept"
+else
+  step "Seed: seed-demo --scale $SCALE into $DATA"
+  t0=$(now)
+  dotnet "$WEB" seed-demo --scale "$SCALE" --Kam:DataDir="$DATA" > "$RESULTS/seed-$STAMP.log" 2>&1 \
+    || { tail -20 "$RESULTS/seed-$STAMP.log"; echo "bench/run.sh: seeding failed" >&2; exit 1; }
+  SEED_S=$(secs "$t0" "$(now)")
+fi
 DB_MB=$(du -cm "$DATA"/kam.db* 2>/dev/null | tail -1 | cut -f1 || echo "?") # with the -wal file
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
 echo "seeded in $SEED_S s (kam.db $DB_MB MB)"
@@ -94,9 +105,11 @@ META=(--meta "Seed=seed-demo --scale $SCALE: $SEED_S s, kam.db $DB_MB MB"
       --meta "Invoked as=SCALE=$SCALE $INVOKED")
 status=0
 if [ "$RUN_SCENARIOS" = true ]; then
-  step "Scenarios: $SCENARIOS"
-  dotnet "$BENCH" run --base "$BASE" --scenarios "$SCENARIOS" --server-pid "$PID" --results "$RESULTS" \
-    "${META[@]}" "${BENCH_ARGS[@]}" || status=$?
+  for file in "${SCENARIOS[@]}"; do
+    step "Scenarios: $file"
+    dotnet "$BENCH" run --base "$BASE" --scenarios "$file" --server-pid "$PID" --results "$RESULTS" \
+      "${META[@]}" "${BENCH_ARGS[@]}" || status=$?
+  done
 fi
 if [ "$IMPORT" = true ]; then
   step "Import: $ROWS rows"

@@ -17,7 +17,7 @@ public sealed class FreshDataTests(KamApp app) : BrowserTest(app)
         string? am1Id;
         using (var am1 = await KamApi.LoginAsync(App, "am1"))
             am1Id = (await am1.GetAsync("/api/me")).GetProperty("id").GetString();
-        var title = "核对华南区样品" + Guid.NewGuid().ToString("N")[..6];
+        var title = "核对华南区样品" + Digits(6);
         var task = await head.PostAsync("/api/tasks", new { title, ownerId = am1Id, dueOn = DateTime.Today.AddDays(5).ToString("yyyy-MM-dd") });
         var id = task.GetProperty("item").GetProperty("id").GetString();
 

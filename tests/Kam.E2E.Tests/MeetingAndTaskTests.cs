@@ -9,7 +9,7 @@ public sealed class MeetingAndTaskTests(KamApp app) : BrowserTest(app)
     [Fact]
     public Task Assistant_records_a_meeting_with_an_action_item_that_am2_finds_on_the_workbench_and_marks_done() => Run(async () =>
     {
-        var title = "整理华东区样品库存" + Guid.NewGuid().ToString("N")[..6];
+        var title = "整理华东区样品库存" + Digits(6);
         var assistant = await NewPageAsync();
         await LoginAsync(assistant, "assistant");
         await GotoInteractiveAsync(assistant, "/meetings/new");

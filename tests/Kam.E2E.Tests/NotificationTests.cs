@@ -11,7 +11,7 @@ public sealed class NotificationTests(KamApp app) : BrowserTest(app)
     public Task A_task_the_head_assigns_rings_the_bell_of_its_owner_at_phone_size_and_leads_to_the_task() => Run(async () =>
     {
         var userName = UniqueName("bell");
-        var title = "回访华南区经销商" + Guid.NewGuid().ToString("N")[..6];
+        var title = "回访华南区经销商" + Digits(6);
         Guid ownerId;
         using (var admin = await KamApi.LoginAsync(App, "admin"))
             ownerId = await admin.CreateAccountManagerAsync(userName, "铃铛" + userName[4..8], "Start2026a");

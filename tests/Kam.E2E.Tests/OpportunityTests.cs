@@ -11,10 +11,10 @@ public sealed class OpportunityTests(KamApp app) : BrowserTest(app)
     public Task Account_manager_creates_a_project_on_the_account_page_and_moves_it_on_the_board() => Run(async () =>
     {
         using var api = await KamApi.LoginAsync(App, "am1");
-        var accountName = $"商机测试{Guid.NewGuid().ToString("N")[..6]}有限公司";
+        var accountName = $"商机测试{Digits(6)}有限公司";
         var account = await api.PostAsync("/api/accounts", new { name = accountName, category = "Enterprise" });
         var accountId = account.GetProperty("id").GetGuid();
-        var projectName = $"总部办公家具{Guid.NewGuid().ToString("N")[..4]}";
+        var projectName = $"总部办公家具{Digits(4)}";
 
         // At the desk: the 商机 tab of the account, then the form with the account already chosen.
         var page = await NewPageAsync();

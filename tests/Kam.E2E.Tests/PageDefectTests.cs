@@ -34,7 +34,7 @@ public sealed class PageDefectTests(KamApp app) : BrowserTest(app)
     {
         var page = await NewPageAsync();
         await LoginAsync(page, "am1");
-        var response = await page.GotoAsync("/no-such-page/" + Guid.NewGuid().ToString("N")[..6]);
+        var response = await page.GotoAsync("/no-such-page/" + Digits(6));
         Assert.Equal(404, response!.Status);
         await Expect(page.GetByText("抱歉，您访问的页面不存在")).ToBeVisibleAsync();
         await Expect(page.Locator("a[href='/']").First).ToBeVisibleAsync();

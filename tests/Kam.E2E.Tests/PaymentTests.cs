@@ -17,7 +17,7 @@ public sealed class PaymentTests(KamApp app) : BrowserTest(app)
     public Task Account_manager_records_a_payment_and_the_receivable_drops(int width, int height) => Run(async () =>
     {
         using var api = await KamApi.LoginAsync(App, "am1");
-        var account = await api.PostAsync("/api/accounts", new { name = $"回款{Guid.NewGuid().ToString("N")[..8]}家居有限公司", category = "Enterprise" });
+        var account = await api.PostAsync("/api/accounts", new { name = $"回款{Digits(8)}家居有限公司", category = "Enterprise" });
         var accountId = account.GetProperty("id").GetGuid();
         var instalment = new Instalment
         {

@@ -78,7 +78,7 @@ public sealed class VisitTests(KamApp app) : BrowserTest(app)
     private async Task<(Guid Id, string Name)> AccountWithContactsAsync(params string[] contacts)
     {
         using var api = await KamApi.LoginAsync(App, "am1");
-        var name = $"拜访测试{Guid.NewGuid().ToString("N")[..6]}有限公司";
+        var name = $"拜访测试{Digits(6)}有限公司";
         var account = await api.PostAsync("/api/accounts", new { name, category = "Enterprise" });
         var id = account.GetProperty("id").GetGuid();
         foreach (var contact in contacts)

@@ -94,7 +94,14 @@ public abstract class BrowserTest(KamApp app) : IAsyncLifetime
     }
 
     /// <summary>A user name no other test uses.</summary>
-    protected static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
+    protected static string UniqueName(string prefix) => $"{prefix}{Digits(8)}";
+
+    /// <summary>
+    /// A random run of digits to make a test's names unique. Digits, not hexadecimal: a hex suffix of letters only
+    /// ("acfa") reads as an English word on every page that lists the record, and the page walk rightly fails it.
+    /// </summary>
+    protected static string Digits(int length) =>
+        string.Concat(Enumerable.Range(0, length).Select(_ => (char)('0' + Random.Shared.Next(10))));
 
     /// <summary>Runs the test body; on failure saves a full-page screenshot of every page it opened.</summary>
     protected async Task Run(Func<Task> body, [CallerMemberName] string test = "")
