@@ -16,6 +16,7 @@ public static class KamInfrastructure
         services.AddDbContext<KamDbContext>(settings.Apply);
         services.AddScoped<IKamDb>(sp => sp.GetRequiredService<KamDbContext>());
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DerivedData>();
         services.AddScoped<Backups>();
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddSingleton<Kam.Core.Attachments.IFileStore, DirectoryFileStore>();

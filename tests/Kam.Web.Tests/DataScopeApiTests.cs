@@ -93,6 +93,21 @@ public sealed class DataScopeApiTests(KamFactory app)
             var (_, instalment) = await PaymentData.Order(a.App, Guid.Parse(account), 1000m, PaymentData.Today.AddDays(20));
             return new(instalment.ToString(), name, $"/api/receivables/instalments?accountId={account}", null, $"/api/receivables/export?accountId={account}", a.Owner);
         },
+        [typeof(Kam.Core.Ledger.LedgerFact)] = async a =>
+        {
+            // The ledger's figures of an account show in the receivables by account (a large overdue sum puts it first).
+            var (account, name) = await Account(a);
+            await PaymentData.Instalment(a.App, Guid.Parse(account), null, PaymentData.Today.AddDays(-100), 99_999_999m);
+            return new(account, name, "/api/receivables?groupBy=account", null, null, a.Owner);
+        },
+        [typeof(Kam.Core.Ledger.LedgerDay)] = async a =>
+        {
+            // A person's figures per day show in the receivables by person to whoever sees the department.
+            var (account, _) = await Account(a);
+            await PaymentData.Instalment(a.App, Guid.Parse(account), null, PaymentData.Today.AddDays(-100), 88_888_888m);
+            var person = a.OwnerId.ToString();
+            return new(person, person, "/api/receivables?groupBy=person", null, null, a.Head);
+        },
         [typeof(Kam.Core.Payments.Payment)] = async a =>
         {
             var (account, name) = await Account(a);

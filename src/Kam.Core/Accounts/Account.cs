@@ -29,7 +29,7 @@ public enum AccountTier
 
 /// <summary>A key customer and its archive record (客户档案). Never deleted: archived and restorable.</summary>
 [Scoped(Scope.Account)]
-public class Account : Entity, IArchivable, IBelongsToAccount
+public class Account : Entity, IArchivable, IBelongsToAccount, ISearchable
 {
     public string Name { get; set; } = "";
 
@@ -90,6 +90,10 @@ public class Account : Entity, IArchivable, IBelongsToAccount
 
     /// <summary>Lower-case name, short name, credit code, contact names and mobiles: what "search" looks in.</summary>
     public string SearchText { get; set; } = "";
+
+    SearchKind ISearchable.SearchKind => SearchKind.Account;
+
+    string ISearchable.SearchableText() => SearchText;
 
     public DateTimeOffset? ArchivedAt { get; set; }
 

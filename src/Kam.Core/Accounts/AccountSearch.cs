@@ -11,6 +11,18 @@ public static class AccountSearch
             .Concat(contacts.SelectMany(c => new[] { c.Name, c.Mobile }))
             .Where(s => !string.IsNullOrWhiteSpace(s))).ToLowerInvariant();
 
+    /// <summary>
+    /// The accounts among <paramref name="accounts"/> whose search text contains <paramref name="search"/> (case aside):
+    /// the search index names the few that may, and the exact contains-test keeps those that do.
+    /// </summary>
+    public static IQueryable<Account> Containing(this IQueryable<Account> accounts, IKamDb db, string search)
+    {
+        var text = search.Trim().ToLowerInvariant();
+        var pattern = "%" + Like.Escape(text) + "%";
+        var found = db.Matching(SearchKind.Account, text);
+        return accounts.Where(a => found.Contains(a.Id) && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
+    }
+
     public static async Task RefreshAsync(IKamDb db, Account account, CancellationToken ct)
     {
         // Contacts being saved in this unit of work count as they are now, the others as stored.

@@ -29,7 +29,25 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var accounts = Filter(q);
         var total = await accounts.CountAsync(ct);
-        var page = await Sort(accounts, paging).PageOf(paging).AsNoTracking().ToListAsync(ct);
+        // Only the columns the row shows (not the notes, the search text, the tier rule...).
+        var page = await Sort(accounts, paging).PageOf(paging).AsNoTracking()
+            .Select(a => new Account
+            {
+                Id = a.Id,
+                Name = a.Name,
+                ShortName = a.ShortName,
+                CreditCode = a.CreditCode,
+                Category = a.Category,
+                Tier = a.Tier,
+                Status = a.Status,
+                ProvinceCode = a.ProvinceCode,
+                CityCode = a.CityCode,
+                OwnerId = a.OwnerId,
+                AnnualPurchase = a.AnnualPurchase,
+                Tags = a.Tags,
+                UpdatedAt = a.UpdatedAt,
+                ArchivedAt = a.ArchivedAt,
+            }).ToListAsync(ct);
         return new PagedResult<AccountRow>(await Rows(page, ct), total);
     }
 
@@ -41,8 +59,7 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
         var accounts = q.Archived == true ? db.Read<Account>().Where(a => a.ArchivedAt != null) : db.Read<Account>().Where(a => a.ArchivedAt == null);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
-            accounts = accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
+            accounts = accounts.Containing(db, q.Search);
         }
         if (q.Category is { } category)
             accounts = accounts.Where(a => a.Category == category);

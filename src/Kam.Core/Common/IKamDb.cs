@@ -23,6 +23,13 @@ public interface IKamDb
     DbSet<T> Unscoped<T>()
         where T : class;
 
+    /// <summary>
+    /// The ids of the records of <paramref name="kind"/> whose search text may contain <paramref name="text"/>
+    /// (trimmed and lower-cased), from the search index: every record that contains it is among them, so a caller
+    /// keeps its exact contains-test and reads only these instead of scanning every record.
+    /// </summary>
+    IQueryable<Guid> Matching(SearchKind kind, string text);
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

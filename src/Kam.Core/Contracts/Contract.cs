@@ -39,7 +39,7 @@ public enum ContractStatus
 /// parent's <see cref="EffectiveAmount"/> and <see cref="EffectiveEndOn"/>.
 /// </summary>
 [Scoped(Scope.Account)]
-public class Contract : Entity, IBelongsToAccount, IArchivable
+public class Contract : Entity, IBelongsToAccount, IArchivable, ISearchable
 {
     /// <summary>Automatic, from the configured pattern (e.g. KA-2026-0001); unique.</summary>
     public string Number { get; set; } = "";
@@ -59,6 +59,13 @@ public class Contract : Entity, IBelongsToAccount, IArchivable
     public string Currency { get; set; } = "CNY";
 
     public DateOnly StartOn { get; set; }
+
+    SearchKind ISearchable.SearchKind => SearchKind.Contract;
+
+    string ISearchable.SearchableText() => SearchTextOf(Number, Title);
+
+    /// <summary>What a contract search looks in: its number and title, lower-cased.</summary>
+    public static string SearchTextOf(string number, string title) => (number + "|" + title).ToLowerInvariant();
 
     public DateOnly EndOn { get; set; }
 
@@ -84,6 +91,10 @@ public class Contract : Entity, IBelongsToAccount, IArchivable
     public Guid? ApprovalId { get; set; }
 
     public DateOnly? SignedOn { get; set; }
+
+    /// <summary>Who the signing is credited to in the ledger: the owner when it was signed (a handover later moves the
+    /// contract, not the figure).</summary>
+    public Guid? CreditedToId { get; set; }
 
     /// <summary>The scanned signed copy (an attachment of the account).</summary>
     public Guid? SignedCopyId { get; set; }

@@ -98,13 +98,14 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var text = q.Search.Trim();
-            var pattern = "%" + Like.Escape(text.ToLowerInvariant()) + "%";
             var exact = "%" + Like.Escape(text) + "%";
             var number = "%" + Like.Escape(text.ToUpperInvariant()) + "%";
-            // The matching accounts once (an IN list), not a lookup per contract.
-            var accounts = db.Read<Account>().Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)).Select(a => a.Id);
-            contracts = contracts.Where(c => EF.Functions.Like(c.Number, number, Like.EscapeCharacter)
-                || EF.Functions.Like(c.Title, exact, Like.EscapeCharacter)
+            // Both through the search index: the contracts whose number or title may match (then the exact test), and
+            // the contracts of the accounts that match; never a contains-test over every contract.
+            var own = db.Matching(SearchKind.Contract, text.ToLowerInvariant());
+            var accounts = db.Read<Account>().Containing(db, text).Select(a => a.Id);
+            contracts = contracts.Where(c => (own.Contains(c.Id) && (EF.Functions.Like(c.Number, number, Like.EscapeCharacter)
+                    || EF.Functions.Like(c.Title, exact, Like.EscapeCharacter)))
                 || accounts.Contains(c.AccountId));
         }
         return contracts;

@@ -62,8 +62,12 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
-            opportunities = opportunities.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter)
-                || db.Unscoped<Account>().Any(a => a.Id == o.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
+            // Both through the search index: the projects whose name may match (then the exact test), and the
+            // projects of the accounts that match.
+            var own = db.Matching(SearchKind.Opportunity, q.Search.Trim().ToLowerInvariant());
+            var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
+            opportunities = opportunities.Where(o => (own.Contains(o.Id) && EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter))
+                || accounts.Contains(o.AccountId));
         }
         return opportunities;
     }

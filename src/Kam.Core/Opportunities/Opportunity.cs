@@ -14,7 +14,7 @@ public enum OpportunityStatus
 /// configures (<see cref="OpportunityStages"/>) until it is won or lost (lost needs a reason).
 /// </summary>
 [Scoped(Scope.Account)]
-public class Opportunity : Entity, IBelongsToAccount, IArchivable
+public class Opportunity : Entity, IBelongsToAccount, IArchivable, ISearchable
 {
     public Guid AccountId { get; set; }
 
@@ -24,6 +24,10 @@ public class Opportunity : Entity, IBelongsToAccount, IArchivable
     public string? Products { get; set; }
 
     public decimal ExpectedAmount { get; set; }
+
+    SearchKind ISearchable.SearchKind => SearchKind.Opportunity;
+
+    string ISearchable.SearchableText() => Name.ToLowerInvariant();
 
     /// <summary>The key of the stage in <see cref="OpportunityStages"/>.</summary>
     public string Stage { get; set; } = "";

@@ -1,5 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Ledger;
 using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,12 +42,17 @@ public sealed class OpportunityForecast(IKamDb db, ICurrentUser me, TimeProvider
                 .Select(g => new { g.Key.Year, g.Key.Month, g.Key.OwnerId, Amount = g.Sum(o => o.ExpectedAmount), Weighted = g.Sum(o => o.ExpectedAmount * o.Probability) })
                 .ToListAsync(ct))
             .Select(r => new Row(r.OwnerId, new DateOnly(r.Year, r.Month, 1), r.Amount, r.Weighted)).ToList();
-        // A win sets the signing date to the day it was won: the same (status, date) index serves the won amounts.
-        var won = (await all.Where(o => o.Status == OpportunityStatus.Won && o.ExpectedSignOn >= s && o.ExpectedSignOn < end)
-                .GroupBy(o => new { o.ExpectedSignOn!.Value.Year, o.ExpectedSignOn.Value.Month, o.OwnerId })
-                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.OwnerId, Amount = g.Sum(o => o.ExpectedAmount) })
+        // The wins from the ledger (a win sets the signing date to the day it was won): sums per month and person.
+        var wonMetric = LedgerMetric.Won;
+        var wins = db.Read<LedgerDay>().AsNoTracking().Where(f => f.Metric == wonMetric && f.Day >= s && f.Day < end);
+        if (!DataScope.SeesAllAccounts(me))
+            wins = wins.Where(f => f.PersonId == (me.Id ?? Guid.Empty));
+        if (ownerId is { } person)
+            wins = wins.Where(f => f.PersonId == person);
+        var won = (await wins.GroupBy(f => new { f.Day.Year, f.Day.Month, f.PersonId })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.PersonId, Fen = g.Sum(f => f.Fen) })
                 .ToListAsync(ct))
-            .Select(r => new Row(r.OwnerId, new DateOnly(r.Year, r.Month, 1), r.Amount, 0)).ToList();
+            .Select(r => new Row(r.PersonId, new DateOnly(r.Year, r.Month, 1), Kam.Core.Ledger.Fen.ToYuan(r.Fen), 0)).ToList();
 
         var months = Enumerable.Range(0, (last.Value.Year - s.Year) * 12 + last.Value.Month - s.Month + 1).Select(i => s.AddMonths(i)).ToList();
         var people = open.Select(r => r.OwnerId).Concat(won.Select(r => r.OwnerId)).Distinct().ToList();

@@ -82,6 +82,15 @@ public class Order : Entity, IBelongsToAccount, IArchivable
 
     public DateOnly? DeliveredOn { get; set; }
 
+    /// <summary>The business day the order was confirmed (the ledger counts it then).</summary>
+    public DateOnly? ConfirmedOn { get; set; }
+
+    /// <summary>The business day a confirmed order was cancelled (the ledger takes it back then).</summary>
+    public DateOnly? CancelledOn { get; set; }
+
+    /// <summary>Who the order is credited to in the ledger: the owner when it was confirmed.</summary>
+    public Guid? CreditedToId { get; set; }
+
     public string? CancelReason { get; set; }
 
     public DateTimeOffset? ArchivedAt { get; set; }

@@ -50,9 +50,10 @@ public sealed class ListPayments(IKamDb db)
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
+            var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
             payments = payments.Where(p => EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
                 || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter)
-                || db.Unscoped<Account>().Any(a => a.Id == p.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
+                || accounts.Contains(p.AccountId));
         }
         return payments;
     }

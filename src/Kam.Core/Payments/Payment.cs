@@ -69,5 +69,8 @@ public class Payment : Entity, IBelongsToAccount
     /// <summary>Entered by mistake: reversed (with reason) instead of deleted; no longer counts.</summary>
     public DateTimeOffset? ReversedAt { get; set; }
 
+    /// <summary>Who the collection is credited to in the ledger: the account's owner when it was recorded.</summary>
+    public Guid? CreditedToId { get; set; }
+
     public string? ReversalReason { get; set; }
 }

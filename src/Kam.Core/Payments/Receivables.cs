@@ -1,6 +1,7 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Contracts;
+using Kam.Core.Ledger;
 using Kam.Core.Orders;
 using Kam.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,12 @@ namespace Kam.Core.Payments;
 /// Receivables (应收) of the department, a person or an account, as of the business day: open amounts by due date
 /// and aging bucket, collected this month and year, grouped by person or account, and the open instalments.
 /// <para>
-/// Scale (800,000 instalments, most settled): only the open ones are read, through the (Settled, DueOn, AccountId,
-/// Amount, Collected) index, and summed and grouped in memory: a GROUP BY in SQL lets SQLite walk a whole
-/// account-led index instead. The account's owner comes with each row through the primary key of accounts.
+/// The figures come from the ledger (<see cref="LedgerFact"/>): the open balances per due date and the collections per
+/// day, in whole fen, summed by the database; never from re-reading the 800,000 instalments and 550,000 payments. The
+/// list of open instalments reads the instalments themselves, a page at a time.
 /// </para>
 /// </summary>
-public sealed class Receivables(IKamDb db, TimeProvider clock)
+public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
 {
     public const int MaxGroups = 500;
 
@@ -29,35 +30,134 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         var today = clock.Today();
         var yearStart = new DateOnly(today.Year, 1, 1);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
+        // From the ledger (whole fen, summed by the database): the open balance per due date and the collections per
+        // day, a few hundred sums for the whole department.
+        // The department's or a person's figures from the per-person days; an account's, or an account manager's
+        // (whose accounts include those of their teams), from the figures per account.
+        var facts = Facts(q);
+        var perPerson = q.AccountId is null && DataScope.SeesAllAccounts(me);
+        var days = db.Read<LedgerDay>();
+        if (q.OwnerId is { } owner)
+            days = days.Where(d => d.PersonId == owner);
+        var byDue = perPerson
+            ? await days.Where(d => d.Metric == ReceivableMetric).GroupBy(d => d.Day)
+                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(d => d.Fen), Count = g.Sum(d => d.Count) }).ToListAsync(ct)
+            : await facts.Where(f => f.Metric == ReceivableMetric).GroupBy(f => f.Day)
+                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(f => f.Fen), Count = g.Sum(f => f.Count) }).ToListAsync(ct);
+        var byDay = perPerson
+            ? await days.Where(d => d.Metric == CollectedMetric && d.Day >= yearStart && d.Day <= today).GroupBy(d => d.Day)
+                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(d => d.Fen) }).ToListAsync(ct)
+            : await facts.Where(f => f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today).GroupBy(f => f.Day)
+                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(f => f.Fen) }).ToListAsync(ct);
+        var total = Figures(byDue.Select(d => new OpenRow(d.Day, Fen.ToYuan(d.Fen), d.Count)), byDay.Select(d => new CollectedRow(d.Day, Fen.ToYuan(d.Fen))), today, monthStart);
         if (string.IsNullOrEmpty(q.GroupBy))
+            return new ReceivableSummary(today, total, null, []);
+
+        // Per person or account: the aging buckets summed by the database in one pass over the open balances and the
+        // year's collections, the groups ordered and cut there.
+        var (d30, d60, d90) = (today.AddDays(-30), today.AddDays(-60), today.AddDays(-90));
+        List<GroupSums> sums;
+        if (q.GroupBy == "person" && perPerson)
         {
-            // Without groups the figures need only the due dates: one pass over the open rows of the index, grouped by
-            // due date in the index's own order (a few hundred rows come back instead of every open instalment).
-            // Summed as floating point by the database's own SUM (SQLite's decimal sum is a slow user function) and
-            // rounded back to the fen per day: exact for any department's money (15 significant digits).
-            var byDue = await Open(q).GroupBy(i => i.DueOn)
-                .Select(g => new { DueOn = g.Key, Amount = g.Sum(i => (double)i.Amount), Collected = g.Sum(i => (double)i.Collected), Count = g.Count() }).ToListAsync(ct);
-            var byDay = await Payments(q).Where(p => p.ReceivedOn >= yearStart && p.ReceivedOn <= today && p.ReversedAt == null)
-                .GroupBy(p => p.ReceivedOn).Select(g => new { ReceivedOn = g.Key, Amount = g.Sum(p => (double)p.Amount) }).ToListAsync(ct);
-            var figures = Figures(byDue.Select(d => new OpenRow(Guid.Empty, Guid.Empty, d.DueOn, Fen(d.Amount), Fen(d.Collected), d.Count)),
-                byDay.Select(d => new CollectedRow(Guid.Empty, Guid.Empty, d.ReceivedOn, Fen(d.Amount))), today, monthStart);
-            return new ReceivableSummary(today, figures, null, []);
+            sums = await days.Where(f => f.Metric == ReceivableMetric || (f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today))
+                .GroupBy(f => f.PersonId).Select(g => new GroupSums
+                {
+                    Id = g.Key,
+                    Due = g.Sum(f => f.Metric == ReceivableMetric && f.Day >= today ? f.Fen : 0),
+                    Days0To30 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today && f.Day >= d30 ? f.Fen : 0),
+                    Days31To60 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d30 && f.Day >= d60 ? f.Fen : 0),
+                    Days61To90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d60 && f.Day >= d90 ? f.Fen : 0),
+                    Over90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d90 ? f.Fen : 0),
+                    OpenCount = g.Sum(f => f.Metric == ReceivableMetric ? f.Count : 0),
+                    OverdueCount = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today ? f.Count : 0),
+                    Month = g.Sum(f => f.Metric == CollectedMetric && f.Day >= monthStart ? f.Fen : 0),
+                    Year = g.Sum(f => f.Metric == CollectedMetric ? f.Fen : 0),
+                }).ToListAsync(ct);
+            sums = sums.OrderByDescending(g => g.Overdue).ThenByDescending(g => g.Open).ThenByDescending(g => g.Year).Take(MaxGroups).ToList();
         }
-        var open = await (from i in Open(q)
-                          join a in db.Unscoped<Account>() on i.AccountId equals a.Id
-                          select new OpenRow(i.AccountId, a.OwnerId, i.DueOn, i.Amount, i.Collected, 1)).ToListAsync(ct);
-        var collected = await (from p in Payments(q)
-                               where p.ReceivedOn >= yearStart && p.ReceivedOn <= today && p.ReversedAt == null
-                               join a in db.Unscoped<Account>() on p.AccountId equals a.Id
-                               select new CollectedRow(p.AccountId, a.OwnerId, p.ReceivedOn, p.Amount)).ToListAsync(ct);
-        var total = Figures(open, collected, today, monthStart);
-        var groups = q.GroupBy switch
+        else
         {
-            "person" => await Groups(open, collected, r => r.OwnerId, c => c.OwnerId, PersonNames, today, monthStart, ct),
-            "account" => await Groups(open, collected, r => r.AccountId, c => c.AccountId, AccountNames, today, monthStart, ct),
-            _ => [],
-        };
-        return new ReceivableSummary(today, total, string.IsNullOrEmpty(q.GroupBy) ? null : q.GroupBy, groups);
+            var relevant = facts.Where(f => f.Metric == ReceivableMetric || (f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today));
+            var grouped = q.GroupBy == "person" ? relevant.GroupBy(f => f.PersonId) : relevant.GroupBy(f => f.AccountId);
+            sums = await grouped.Select(g => new GroupSums
+            {
+                Id = g.Key,
+                Due = g.Sum(f => f.Metric == ReceivableMetric && f.Day >= today ? f.Fen : 0),
+                Days0To30 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today && f.Day >= d30 ? f.Fen : 0),
+                Days31To60 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d30 && f.Day >= d60 ? f.Fen : 0),
+                Days61To90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d60 && f.Day >= d90 ? f.Fen : 0),
+                Over90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d90 ? f.Fen : 0),
+                OpenCount = g.Sum(f => f.Metric == ReceivableMetric ? f.Count : 0),
+                OverdueCount = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today ? f.Count : 0),
+                Month = g.Sum(f => f.Metric == CollectedMetric && f.Day >= monthStart ? f.Fen : 0),
+                Year = g.Sum(f => f.Metric == CollectedMetric ? f.Fen : 0),
+            })
+                .OrderByDescending(g => g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
+                .ThenByDescending(g => g.Due + g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
+                .ThenByDescending(g => g.Year)
+                .Take(MaxGroups).ToListAsync(ct);
+        }
+        var ids = sums.Select(g => g.Id).ToList();
+        var named = q.GroupBy == "person" ? await PersonNames(ids, ct) : await AccountNames(ids, ct);
+        var groups = sums.Select(g =>
+        {
+            var overdue = g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90;
+            var figures = new ReceivableFigures(Fen.ToYuan(g.Due + overdue), Fen.ToYuan(g.Due), Fen.ToYuan(overdue), Fen.ToYuan(g.Days0To30),
+                Fen.ToYuan(g.Days31To60), Fen.ToYuan(g.Days61To90), Fen.ToYuan(g.Over90), g.OpenCount, g.OverdueCount, Fen.ToYuan(g.Month), Fen.ToYuan(g.Year));
+            return new ReceivableGroup(g.Id, named.GetValueOrDefault(g.Id, ""), figures);
+        }).ToList();
+        return new ReceivableSummary(today, total, q.GroupBy, groups);
+    }
+
+    private const LedgerMetric ReceivableMetric = LedgerMetric.Receivable;
+    private const LedgerMetric CollectedMetric = LedgerMetric.Collected;
+
+    /// <summary>The ledger's figures the query covers: an account's, or a person's (the open balances of the accounts they
+    /// own, the collections credited to them).</summary>
+    private IQueryable<LedgerFact> Facts(ReceivableQuery q)
+    {
+        var facts = db.Read<LedgerFact>();
+        if (q.AccountId is { } accountId)
+            facts = facts.Where(f => f.AccountId == accountId);
+        if (q.OwnerId is { } ownerId)
+            facts = facts.Where(f => f.PersonId == ownerId);
+        return facts;
+    }
+
+    private sealed class DaySum
+    {
+        public DateOnly Day { get; init; }
+
+        public long Fen { get; init; }
+
+        public int Count { get; init; }
+    }
+
+    private sealed class GroupSums
+    {
+        public long Overdue => Days0To30 + Days31To60 + Days61To90 + Over90;
+
+        public long Open => Due + Overdue;
+
+        public Guid Id { get; init; }
+
+        public long Due { get; init; }
+
+        public long Days0To30 { get; init; }
+
+        public long Days31To60 { get; init; }
+
+        public long Days61To90 { get; init; }
+
+        public long Over90 { get; init; }
+
+        public int OpenCount { get; init; }
+
+        public int OverdueCount { get; init; }
+
+        public long Month { get; init; }
+
+        public long Year { get; init; }
     }
 
     /// <summary>The open instalments, most overdue first unless sorted otherwise, paged.</summary>
@@ -111,16 +211,6 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         return open;
     }
 
-    private IQueryable<Payment> Payments(ReceivableQuery q)
-    {
-        var payments = db.Read<Payment>();
-        if (q.AccountId is { } accountId)
-            payments = payments.Where(p => p.AccountId == accountId);
-        if (q.OwnerId is { } ownerId)
-            payments = payments.Where(p => db.Unscoped<Account>().Any(a => a.Id == p.AccountId && a.OwnerId == ownerId));
-        return payments;
-    }
-
     private IQueryable<Instalment> Filtered(ReceivableQuery q)
     {
         var today = clock.Today();
@@ -139,8 +229,8 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
-            items = items.Where(i => db.Unscoped<Account>().Any(a => a.Id == i.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)));
+            var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
+            items = items.Where(i => accounts.Contains(i.AccountId));
         }
         return items;
     }
@@ -157,7 +247,7 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         int count = 0, overdueCount = 0;
         foreach (var row in open)
         {
-            var amount = Math.Max(0, row.Amount - row.Collected);
+            var amount = row.Amount;
             count += row.Count;
             switch (AgingBuckets.Of(today.DayNumber - row.DueOn.DayNumber))
             {
@@ -180,29 +270,13 @@ public sealed class Receivables(IKamDb db, TimeProvider clock)
         return new ReceivableFigures(due + overdue, due, overdue, d30, d60, d90, over, count, overdueCount, month, year);
     }
 
-    private static async Task<IReadOnlyList<ReceivableGroup>> Groups(List<OpenRow> open, List<CollectedRow> collected, Func<OpenRow, Guid> key,
-        Func<CollectedRow, Guid> collectedKey, Func<IReadOnlyCollection<Guid>, CancellationToken, Task<Dictionary<Guid, string>>> names,
-        DateOnly today, DateOnly monthStart, CancellationToken ct)
-    {
-        var openBy = open.ToLookup(key);
-        var collectedBy = collected.ToLookup(collectedKey);
-        var figures = openBy.Select(g => g.Key).Union(collectedBy.Select(g => g.Key))
-            .Select(id => (Id: id, Figures: Figures(openBy[id], collectedBy[id], today, monthStart)))
-            .OrderByDescending(g => g.Figures.Overdue).ThenByDescending(g => g.Figures.Open).ThenByDescending(g => g.Figures.CollectedThisYear)
-            .Take(MaxGroups).ToList();
-        var named = await names(figures.Select(g => g.Id).ToList(), ct);
-        return figures.Select(g => new ReceivableGroup(g.Id, named.GetValueOrDefault(g.Id, ""), g.Figures)).ToList();
-    }
-
-    private static decimal Fen(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
-
     private Task<Dictionary<Guid, string>> PersonNames(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
     private Task<Dictionary<Guid, string>> AccountNames(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         db.Unscoped<Account>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
-    private sealed record OpenRow(Guid AccountId, Guid OwnerId, DateOnly DueOn, decimal Amount, decimal Collected, int Count);
+    private sealed record OpenRow(DateOnly DueOn, decimal Amount, int Count);
 
-    private sealed record CollectedRow(Guid AccountId, Guid OwnerId, DateOnly ReceivedOn, decimal Amount);
+    private sealed record CollectedRow(DateOnly ReceivedOn, decimal Amount);
 }

@@ -84,7 +84,8 @@ public sealed class ListVisits(IKamDb db, ICurrentUser me, VisitRules rules)
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
-            visits = visits.Where(v => db.Unscoped<Account>().Any(a => a.Id == v.AccountId && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter))
+            var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
+            visits = visits.Where(v => accounts.Contains(v.AccountId)
                 || (v.Summary != null && EF.Functions.Like(v.Summary, pattern, Like.EscapeCharacter))
                 || (v.Purpose != null && EF.Functions.Like(v.Purpose, pattern, Like.EscapeCharacter)));
         }

@@ -25,8 +25,7 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
             accounts = accounts.Where(a => a.Tier == tier);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
-            accounts = accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
+            accounts = accounts.Containing(db, q.Search);
         }
         int? soon = q.DueSoon == true ? DueSoonDays : null;
         var tiers = q.Tier is { } only ? [only] : Enum.GetValues<AccountTier>();

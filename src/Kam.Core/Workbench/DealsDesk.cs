@@ -3,8 +3,8 @@ using Kam.Core.Approvals;
 using Kam.Core.Common;
 using Kam.Core.Contracts;
 using Kam.Core.Identity;
+using Kam.Core.Ledger;
 using Kam.Core.Opportunities;
-using Kam.Core.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Workbench;
@@ -59,30 +59,39 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
                                    select new { c.Id, c.Number, c.Title, a.Name, c.EffectiveEndOn }).Take(5).ToListAsync(ct))
             .Select(c => new ContractBrief(c.Id, c.Number, c.Title, c.Name, c.EffectiveEndOn, c.EffectiveEndOn.DayNumber - today.DayNumber)).ToList();
 
-        // Open receivables grouped by due date in one pass over the (settled, due, account, amount, collected) index. Settled is
-        // compared with a parameter: for a constant EF writes "NOT Settled", which SQLite cannot seek in the index.
-        var settled = false;
-        var byDue = await db.Read<Instalment>().AsNoTracking().Where(i => i.Settled == settled).GroupBy(i => i.DueOn)
-            .Select(g => new { DueOn = g.Key, Open = g.Sum(i => (double)i.Amount) - g.Sum(i => (double)i.Collected), Count = g.Count() }).ToListAsync(ct);
-        // Summed as floating point by the database (SQLite's decimal sum is a slow user function), back to the fen per day.
-        var openAmount = byDue.Sum(d => Fen(d.Open));
-        var overdueAmount = byDue.Where(d => d.DueOn < today).Sum(d => Fen(d.Open));
-        var overdueCount = byDue.Where(d => d.DueOn < today).Sum(d => d.Count);
-
+        // Open receivables and this month's collections from the ledger (whole fen, summed by the database).
+        // The department's from the per-person days; an account manager's (their accounts and their teams') per account.
+        var receivable = LedgerMetric.Receivable;
+        var collectedMetric = LedgerMetric.Collected;
         var first = new DateOnly(today.Year, today.Month, 1);
-        var collected = Fen(await db.Read<Payment>().AsNoTracking().Where(p => p.ReceivedOn >= first && p.ReceivedOn <= today && p.ReversedAt == null)
-            .SumAsync(p => (double)p.Amount, ct));
+        (long Open, long Overdue, int OverdueCount)? open;
+        long collected;
+        if (!mineOnly)
+        {
+            var days = db.Read<LedgerDay>().AsNoTracking();
+            open = (await days.Where(d => d.Metric == receivable).GroupBy(d => d.Metric)
+                .Select(g => new { Open = g.Sum(d => d.Fen), Overdue = g.Sum(d => d.Day < today ? d.Fen : 0), Count = g.Sum(d => d.Day < today ? d.Count : 0) })
+                .ToListAsync(ct)).Select(g => (g.Open, g.Overdue, g.Count)).FirstOrDefault();
+            collected = await days.Where(d => d.Metric == collectedMetric && d.Day >= first && d.Day <= today).SumAsync(d => d.Fen, ct);
+        }
+        else
+        {
+            var facts = db.Read<LedgerFact>().AsNoTracking();
+            open = (await facts.Where(f => f.Metric == receivable).GroupBy(f => f.Metric)
+                .Select(g => new { Open = g.Sum(f => f.Fen), Overdue = g.Sum(f => f.Day < today ? f.Fen : 0), Count = g.Sum(f => f.Day < today ? f.Count : 0) })
+                .ToListAsync(ct)).Select(g => (g.Open, g.Overdue, g.Count)).FirstOrDefault();
+            collected = await facts.Where(f => f.Metric == collectedMetric && f.Day >= first && f.Day <= today).SumAsync(f => f.Fen, ct);
+        }
+        var (openAmount, overdueAmount, overdueCount) = (Fen.ToYuan(open?.Open ?? 0), Fen.ToYuan(open?.Overdue ?? 0), open?.OverdueCount ?? 0);
 
         var opportunities = db.Read<Opportunity>().AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
         if (mineOnly && me.IsInRole(Roles.AccountManager))
             opportunities = opportunities.Where(o => o.OwnerId == userId);
         var pipelineCount = await opportunities.CountAsync(ct);
-        var pipeline = Fen(await opportunities.SumAsync(o => (double)o.ExpectedAmount * o.Probability, ct) / 100);
+        var pipeline = Math.Round((decimal)(await opportunities.SumAsync(o => (double)o.ExpectedAmount * o.Probability, ct) / 100), 2, MidpointRounding.AwayFromZero);
 
         return new DealsDesk(waitingCount, waitingList, expiringCount, expiringList,
-            openAmount, overdueAmount, overdueCount, collected,
+            openAmount, overdueAmount, overdueCount, Fen.ToYuan(collected),
             pipeline, pipelineCount);
     }
-
-    private static decimal Fen(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
 }

@@ -2,6 +2,7 @@ using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.DailyReports;
 using Kam.Core.Identity;
+using Kam.Core.Ledger;
 using Kam.Core.Notifications;
 using Kam.Core.Users;
 using Kam.Core.Visits;
@@ -72,11 +73,10 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var overdueItemList = await Briefs(overdueItems.OrderBy(w => w.DueOn).Take(10), today, ct);
 
         var first = new DateOnly(today.Year, today.Month, 1);
-        // Read who made each of the month's visits and count here: any GROUP BY with the person in it makes SQLite
-        // skip-scan the (person, date) index over every visit ever made (~150 ms at a million visits, against ~15).
-        var visitors = await db.Unscoped<Visit>().AsNoTracking().Where(v => v.Date >= first && v.Date <= today && v.Status == VisitStatus.Done)
-            .Select(v => v.UserId).ToListAsync(ct);
-        var visits = visitors.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        // The month's completed visits per person from the ledger's per-person days (a few hundred rows).
+        var done = LedgerMetric.VisitDone;
+        var visits = await db.Unscoped<LedgerDay>().AsNoTracking().Where(d => d.Metric == done && d.Day >= first && d.Day <= today)
+            .GroupBy(d => d.PersonId).Select(g => new { g.Key, Count = g.Sum(d => d.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var perPerson = managers.Select(m => new PersonCount(m, visits.GetValueOrDefault(m.Id)))
             .OrderByDescending(p => p.Count).ThenBy(p => p.Person.DisplayName).ToList();
         return new DepartmentDesk(byPerson, byPerson.Sum(p => p.Count),
@@ -92,14 +92,16 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var first = new DateOnly(today.Year, today.Month, 1);
         var lastFirst = first.AddMonths(-1);
         var lastSame = lastFirst.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(lastFirst.Year, lastFirst.Month)) - 1);
-        var done = db.Unscoped<Visit>().AsNoTracking().Where(v => v.Status == VisitStatus.Done);
+        // Completed visits from the ledger's per-person days (the department's: every person's).
+        var visitDone = LedgerMetric.VisitDone;
+        var done = db.Unscoped<LedgerDay>().AsNoTracking().Where(d => d.Metric == visitDone);
         // The last eight weeks (Monday first), which always hold this month: one read serves the chart and the month.
         var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var since = thisWeek.AddDays(-7 * (ChartWeeks - 1));
-        var days = await done.Where(v => v.Date >= since && v.Date <= today).GroupBy(v => v.Date)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var days = await done.Where(d => d.Day >= since && d.Day <= today).GroupBy(d => d.Day)
+            .Select(g => new { g.Key, Count = g.Sum(d => d.Count) }).ToListAsync(ct);
         var thisMonth = days.Where(d => d.Key >= first).ToList();
-        var lastMonth = await done.CountAsync(v => v.Date >= lastFirst && v.Date <= lastSame, ct);
+        var lastMonth = await done.Where(d => d.Day >= lastFirst && d.Day <= lastSame).SumAsync(d => d.Count, ct);
         var tiers = await db.Read<Account>().AsNoTracking().Where(a => a.ArchivedAt == null).GroupBy(a => a.Tier)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var managers = await ActiveManagers(ct);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Kam.Infrastructure.Data;
 
-public sealed class DatabaseMigrator(KamDbContext db, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(KamDbContext db, DerivedData derived, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
     {
@@ -26,5 +26,7 @@ public sealed class DatabaseMigrator(KamDbContext db, ILogger<DatabaseMigrator> 
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
         }
+        // A database from before the ledger and the search index (or restored from such a backup) gets them now.
+        await derived.EnsureAsync(ct);
     }
 }

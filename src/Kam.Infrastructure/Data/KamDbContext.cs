@@ -1,5 +1,6 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Ledger;
 using Kam.Core.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -51,15 +52,57 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
     /// </summary>
     public bool GeneratingData { get; set; }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Rows the bulk writer wrote past SaveChanges (so past the ledger and the search index) in this context.</summary>
+    public long RowsWrittenInBulk { get; set; }
+
+    public IQueryable<Guid> Matching(SearchKind kind, string text)
     {
-        AuditTrail.Stamp(this, currentUser, clock.GetUtcNow(), audit: !GeneratingData);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (SearchWords.Query(text) is not { } found)
+            return Set<SearchEntry>().Where(e => e.Kind == kind).Select(e => e.RecordId);
+        var (words, prefix) = found;
+        var k = (int)kind;
+        if (Database.IsNpgsql())
+        {
+            var query = string.Join(" & ", words.Select(w => prefix ? w + ":*" : w));
+            return Database.SqlQuery<Guid>(
+                $"SELECT \"RecordId\" AS \"Value\" FROM \"SearchEntries\" WHERE \"Kind\" = {k} AND to_tsvector('simple', \"Words\") @@ to_tsquery('simple', {query})");
+        }
+        var match = string.Join(" ", words.Select(w => prefix ? w + "*" : w));
+        return Database.SqlQuery<Guid>(
+            $"SELECT e.\"RecordId\" AS \"Value\" FROM \"SearchFts\" JOIN \"SearchEntries\" AS e ON e.\"Id\" = \"SearchFts\".rowid WHERE \"SearchFts\" MATCH {match} AND e.\"Kind\" = {k}");
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>
+    /// Saves the records with what is derived from them, in one transaction: the audit trail, the search index and
+    /// the ledger's figures (<see cref="LedgerWriter"/>). A use case that opened its own transaction keeps it; otherwise
+    /// one is opened when the ledger has figures to write.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var ledger = await LedgerWriter.PrepareAsync(this, clock.Today(), cancellationToken);
         AuditTrail.Stamp(this, currentUser, clock.GetUtcNow(), audit: !GeneratingData);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        await SearchIndex.SyncAsync(this, cancellationToken);
+        if (ledger.IsEmpty)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await LedgerWriter.ApplyAsync(this, ledger, cancellationToken);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
+            if (acceptAllChangesOnSuccess)
+                ChangeTracker.AcceptAllChanges();
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
     }
+
+    /// <summary>The synchronous save goes the same way (tests and tools call it; the application saves asynchronously).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 }

@@ -48,6 +48,7 @@ internal sealed class BulkWriter(KamDbContext db) : IAsyncDisposable
             await CopyAsync(pg, table, columns, rows, ct);
         else
             Insert((SqliteConnection)db.Database.GetDbConnection(), table, columns, rows);
+        db.RowsWrittenInBulk += rows.Count;
         var (count, time) = _tables.GetValueOrDefault(typeof(T).Name);
         _tables[typeof(T).Name] = (count + rows.Count, time + System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
@@ -96,7 +97,9 @@ internal sealed class BulkWriter(KamDbContext db) : IAsyncDisposable
         var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var sql = db.GetService<ISqlGenerationHelper>();
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p => p.IsShadowProperty()
+        // A key the database numbers itself (an integer identity) is left to the database.
+        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never && p.ClrType == typeof(long)))
+            .Select(p => p.IsShadowProperty()
                 ? throw new InvalidOperationException($"{type.Name}.{p.Name} is a shadow property; the bulk writer cannot read it.")
                 : new Column(sql.DelimitIdentifier(p.GetColumnName(store)!), p.GetGetter(), p.GetRelationalTypeMapping()))
             .ToList();

@@ -1,4 +1,5 @@
 using Kam.Core.Users;
+using Kam.Infrastructure.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,8 @@ public interface ISeedStep
     Task RunAsync(SeedContext context, CancellationToken ct);
 }
 
-public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOptions> options, Kam.Core.Common.IDatabaseMaintenance maintenance, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOptions> options, Kam.Core.Common.IDatabaseMaintenance maintenance,
+    KamDbContext db, DerivedData derived, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -46,6 +48,12 @@ public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOption
             await step.RunAsync(context, ct);
             logger.LogInformation("Demo seed step {Step} done in {Elapsed} ms", step.GetType().Name,
                 (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        if (db.RowsWrittenInBulk > 0)
+        {
+            // Rows written in bulk went past SaveChanges: the ledger and the search index are built from them now.
+            await derived.RebuildSearchAsync(ct);
+            await derived.RebuildLedgerAsync(ct);
         }
         await maintenance.RefreshStatisticsAsync(ct);
     }

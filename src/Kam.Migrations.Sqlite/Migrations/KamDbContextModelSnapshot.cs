@@ -491,7 +491,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "CreatedAt");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Audit.AuditEntry", b =>
@@ -620,7 +620,31 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Name");
 
-                    b.ToTable("ChannelAgents");
+                    b.ToTable("ChannelAgents", (string)null);
+                });
+
+            modelBuilder.Entity("Kam.Core.Common.SearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SearchEntries", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Common.Setting", b =>
@@ -659,7 +683,7 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("Settings");
+                    b.ToTable("Settings", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Contracts.Contract", b =>
@@ -689,6 +713,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreditedToId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -839,6 +866,112 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherWork")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TomorrowPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Status");
+
+                    b.HasIndex("UserId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("DailyReports", (string)null);
+                });
+
+            modelBuilder.Entity("Kam.Core.DailyReports.DaySummary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("DaySummaries", (string)null);
+                });
+
             modelBuilder.Entity("Kam.Core.Exports.ExportLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -884,7 +1017,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.ToTable("ExportLogs");
+                    b.ToTable("ExportLogs", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Handovers.Handover", b =>
@@ -927,7 +1060,56 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.ToTable("Handovers");
+                    b.ToTable("Handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Kam.Core.Ledger.LedgerDay", b =>
+                {
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Metric", "Day", "PersonId");
+
+                    b.ToTable("LedgerDays", (string)null);
+                });
+
+            modelBuilder.Entity("Kam.Core.Ledger.LedgerFact", b =>
+                {
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Metric", "Day", "PersonId", "AccountId");
+
+                    b.HasIndex("AccountId", "Metric", "Day");
+
+                    b.ToTable("LedgerFacts", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Notifications.Notification", b =>
@@ -1099,8 +1281,14 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Collected")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ContractId")
@@ -1110,6 +1298,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreditedToId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DeliveredOn")
@@ -1516,6 +1707,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreditedToId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstalmentId")
                         .HasColumnType("TEXT");
 
@@ -1568,112 +1762,6 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceivedOn", "AccountId", "Amount", "ReversedAt");
 
                     b.ToTable("Payments", (string)null);
-                });
-
-            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OtherWork")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Problems")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReviewComment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReviewedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ReviewedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TomorrowPlan")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UpdatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Date", "Status");
-
-                    b.HasIndex("UserId", "Date")
-                        .IsUnique();
-
-                    b.ToTable("DailyReports", (string)null);
-                });
-
-            modelBuilder.Entity("Kam.Core.DailyReports.DaySummary", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UpdatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Date")
-                        .IsUnique();
-
-                    b.ToTable("DaySummaries", (string)null);
                 });
 
             modelBuilder.Entity("Kam.Core.Users.Role", b =>
@@ -2335,6 +2423,15 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
+                {
+                    b.HasOne("Kam.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kam.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("Kam.Core.Users.User", null)
@@ -2453,15 +2550,6 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasOne("Kam.Core.Payments.Instalment", null)
                         .WithMany()
                         .HasForeignKey("InstalmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kam.Core.DailyReports.DailyReport", b =>
-                {
-                    b.HasOne("Kam.Core.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

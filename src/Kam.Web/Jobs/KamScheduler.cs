@@ -21,6 +21,9 @@ public static class KamScheduler
 
     public const string EmailCron = "0 * * * * ?";
 
+    /// <summary>The ledger is compared with its records every night, when no one is working.</summary>
+    public const string LedgerCheckCron = "0 15 2 * * ?";
+
     public static IServiceCollection AddKamScheduler(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<INotificationMailer, NotificationEmailSender>();
@@ -42,6 +45,7 @@ public static class KamScheduler
                 q.UseInMemoryStore();
             Schedule<RemindersJob>(q, RemindersJob.Key, RemindersCron);
             Schedule<DigestJob>(q, DigestJob.Key, DigestCron);
+            Schedule<LedgerCheckJob>(q, LedgerCheckJob.Key, LedgerCheckCron);
             if (emailOn)
                 Schedule<EmailJob>(q, EmailJob.Key, EmailCron);
         });

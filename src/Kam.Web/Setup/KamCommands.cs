@@ -5,12 +5,14 @@ namespace Kam.Web.Setup;
 
 /// <summary>
 /// Admin commands on the same binary: <c>migrate</c>, <c>create-admin [--user NAME] [--password P]</c>,
-/// <c>seed-demo</c>, <c>backup --to FILE</c>, <c>restore --from FILE [--overwrite]</c>. Everything else after the
+/// <c>seed-demo</c>, <c>backup --to FILE</c>, <c>restore --from FILE [--overwrite]</c>, <c>rebuild-ledger</c> (the
+/// ledger of figures and the search index anew from the records), <c>check-ledger</c> (compare the ledger with its
+/// records; exit code 1 when they differ). Everything else after the
 /// command is ordinary configuration (e.g. <c>--Kam:DemoOptions:Scale=50000</c>).
 /// </summary>
 public static class KamCommands
 {
-    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "backup", "restore"];
+    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "backup", "restore", "rebuild-ledger", "check-ledger"];
 
     /// <summary>
     /// The arguments that are configuration: <c>--Key=value</c> and <c>--Key value</c> pairs, with <c>--demo</c> and
@@ -60,6 +62,22 @@ public static class KamCommands
                 await sp.GetRequiredService<DemoSeeder>().SeedAsync();
                 Console.WriteLine("Kam: demo department seeded.");
                 return 0;
+            case "rebuild-ledger":
+                {
+                    var derived = sp.GetRequiredService<DerivedData>();
+                    var rows = await derived.RebuildLedgerAsync();
+                    var entries = await derived.RebuildSearchAsync();
+                    Console.WriteLine($"Kam: ledger rebuilt from the records ({rows} figures); search index rebuilt ({entries} entries).");
+                    return 0;
+                }
+            case "check-ledger":
+                {
+                    var check = await sp.GetRequiredService<DerivedData>().CheckLedgerAsync();
+                    Console.WriteLine(check.Equal
+                        ? $"Kam: the ledger equals its records ({check.Rows} figures)."
+                        : $"Kam: the ledger differs from its records in {check.Differences} figures:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", check.First));
+                    return check.Equal ? 0 : 1;
+                }
             case "backup":
             case "restore":
                 return await BackupOrRestoreAsync(sp.GetRequiredService<Backups>(), command, args);
