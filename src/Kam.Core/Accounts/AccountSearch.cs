@@ -19,6 +19,8 @@ public static class AccountSearch
     {
         var text = search.Trim().ToLowerInvariant();
         var pattern = "%" + Like.Escape(text) + "%";
+        if (!SearchWords.Narrows(text))
+            return accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
         var found = db.Matching(SearchKind.Account, text);
         return accounts.Where(a => found.Contains(a.Id) && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
     }

@@ -62,6 +62,12 @@ public static class SearchWords
 
     private const char End = '|';
 
+    /// <summary>
+    /// Whether the index is worth asking: a single character is in a large share of all texts (华 in one account
+    /// of six), so reading them through the index costs more than the contains-scan it would replace.
+    /// </summary>
+    public static bool Narrows(string text) => text.Length >= 2;
+
     /// <summary>The index words of a search text (already lower-cased, as <see cref="ISearchable.SearchableText"/>).</summary>
     public static string Of(string searchText)
     {

@@ -64,10 +64,18 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
             var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
             // Both through the search index: the projects whose name may match (then the exact test), and the
             // projects of the accounts that match.
-            var own = db.Matching(SearchKind.Opportunity, q.Search.Trim().ToLowerInvariant());
+            var text = q.Search.Trim().ToLowerInvariant();
             var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
-            opportunities = opportunities.Where(o => (own.Contains(o.Id) && EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter))
-                || accounts.Contains(o.AccountId));
+            if (SearchWords.Narrows(text))
+            {
+                var own = db.Matching(SearchKind.Opportunity, text);
+                opportunities = opportunities.Where(o => (own.Contains(o.Id) && EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter))
+                    || accounts.Contains(o.AccountId));
+            }
+            else
+            {
+                opportunities = opportunities.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter) || accounts.Contains(o.AccountId));
+            }
         }
         return opportunities;
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Contracts;
@@ -30,15 +31,22 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
         var today = clock.Today();
         var yearStart = new DateOnly(today.Year, 1, 1);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        // From the ledger (whole fen, summed by the database): the open balance per due date and the collections per
-        // day, a few hundred sums for the whole department.
-        // The department's or a person's figures from the per-person days; an account's, or an account manager's
-        // (whose accounts include those of their teams), from the figures per account.
+        // From the ledger, in whole fen summed by the database: the department's or a person's figures from the
+        // per-person days; an account's, or an account manager's (whose accounts include their teams'), per account.
         var facts = Facts(q);
         var perPerson = q.AccountId is null && DataScope.SeesAllAccounts(me);
         var days = db.Read<LedgerDay>();
         if (q.OwnerId is { } owner)
             days = days.Where(d => d.PersonId == owner);
+
+        if (q.GroupBy == "person" && perPerson)
+        {
+            // Every person's open balances and collections (a few hundred people): the total is their sum.
+            var everyone = Merge(await OpenBy(days, d => d.PersonId, today).ToListAsync(ct),
+                await CollectedBy(days, d => d.PersonId, yearStart, monthStart, today).ToListAsync(ct));
+            return await Grouped(q, today, TotalOf(everyone), everyone, ct);
+        }
+
         var byDue = perPerson
             ? await days.Where(d => d.Metric == ReceivableMetric).GroupBy(d => d.Day)
                 .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(d => d.Fen), Count = g.Sum(d => d.Count) }).ToListAsync(ct)
@@ -53,50 +61,25 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
         if (string.IsNullOrEmpty(q.GroupBy))
             return new ReceivableSummary(today, total, null, []);
 
-        // Per person or account: the aging buckets summed by the database in one pass over the open balances and the
-        // year's collections, the groups ordered and cut there.
-        var (d30, d60, d90) = (today.AddDays(-30), today.AddDays(-60), today.AddDays(-90));
-        List<GroupSums> sums;
-        if (q.GroupBy == "person" && perPerson)
+        // Per account (or per person within what an account manager sees): the most overdue first, cut by the
+        // database; then the year's collections of those groups only (of all groups when the cut is not clean).
+        Expression<Func<LedgerFact, Guid>> key = q.GroupBy == "person" ? f => f.PersonId : f => f.AccountId;
+        var open = await OpenBy(facts, key, today)
+            .OrderByDescending(g => g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
+            .ThenByDescending(g => g.Due + g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
+            .Take(MaxGroups).ToListAsync(ct);
+        var collected = CollectedBy(facts, key, yearStart, monthStart, today);
+        if (open.Count == MaxGroups && open[^1].Open > 0)
         {
-            sums = await days.Where(f => f.Metric == ReceivableMetric || (f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today))
-                .GroupBy(f => f.PersonId).Select(g => new GroupSums
-                {
-                    Id = g.Key,
-                    Due = g.Sum(f => f.Metric == ReceivableMetric && f.Day >= today ? f.Fen : 0),
-                    Days0To30 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today && f.Day >= d30 ? f.Fen : 0),
-                    Days31To60 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d30 && f.Day >= d60 ? f.Fen : 0),
-                    Days61To90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d60 && f.Day >= d90 ? f.Fen : 0),
-                    Over90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d90 ? f.Fen : 0),
-                    OpenCount = g.Sum(f => f.Metric == ReceivableMetric ? f.Count : 0),
-                    OverdueCount = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today ? f.Count : 0),
-                    Month = g.Sum(f => f.Metric == CollectedMetric && f.Day >= monthStart ? f.Fen : 0),
-                    Year = g.Sum(f => f.Metric == CollectedMetric ? f.Fen : 0),
-                }).ToListAsync(ct);
-            sums = sums.OrderByDescending(g => g.Overdue).ThenByDescending(g => g.Open).ThenByDescending(g => g.Year).Take(MaxGroups).ToList();
+            var ids = open.Select(g => g.Id).ToList();
+            collected = collected.Where(g => ids.Contains(g.Id));
         }
-        else
-        {
-            var relevant = facts.Where(f => f.Metric == ReceivableMetric || (f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today));
-            var grouped = q.GroupBy == "person" ? relevant.GroupBy(f => f.PersonId) : relevant.GroupBy(f => f.AccountId);
-            sums = await grouped.Select(g => new GroupSums
-            {
-                Id = g.Key,
-                Due = g.Sum(f => f.Metric == ReceivableMetric && f.Day >= today ? f.Fen : 0),
-                Days0To30 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today && f.Day >= d30 ? f.Fen : 0),
-                Days31To60 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d30 && f.Day >= d60 ? f.Fen : 0),
-                Days61To90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d60 && f.Day >= d90 ? f.Fen : 0),
-                Over90 = g.Sum(f => f.Metric == ReceivableMetric && f.Day < d90 ? f.Fen : 0),
-                OpenCount = g.Sum(f => f.Metric == ReceivableMetric ? f.Count : 0),
-                OverdueCount = g.Sum(f => f.Metric == ReceivableMetric && f.Day < today ? f.Count : 0),
-                Month = g.Sum(f => f.Metric == CollectedMetric && f.Day >= monthStart ? f.Fen : 0),
-                Year = g.Sum(f => f.Metric == CollectedMetric ? f.Fen : 0),
-            })
-                .OrderByDescending(g => g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
-                .ThenByDescending(g => g.Due + g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
-                .ThenByDescending(g => g.Year)
-                .Take(MaxGroups).ToListAsync(ct);
-        }
+        return await Grouped(q, today, total, Merge(open, await collected.ToListAsync(ct)), ct);
+    }
+
+    private async Task<ReceivableSummary> Grouped(ReceivableQuery q, DateOnly today, ReceivableFigures total, IEnumerable<GroupSums> all, CancellationToken ct)
+    {
+        var sums = all.OrderByDescending(g => g.Overdue).ThenByDescending(g => g.Open).ThenByDescending(g => g.Year).Take(MaxGroups).ToList();
         var ids = sums.Select(g => g.Id).ToList();
         var named = q.GroupBy == "person" ? await PersonNames(ids, ct) : await AccountNames(ids, ct);
         var groups = sums.Select(g =>
@@ -107,6 +90,51 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
             return new ReceivableGroup(g.Id, named.GetValueOrDefault(g.Id, ""), figures);
         }).ToList();
         return new ReceivableSummary(today, total, q.GroupBy, groups);
+    }
+
+    /// <summary>The open balances per group, in the aging buckets.</summary>
+    private static IQueryable<GroupSums> OpenBy<T>(IQueryable<T> figures, Expression<Func<T, Guid>> key, DateOnly today)
+        where T : class, ILedgerFigure
+    {
+        var (d30, d60, d90) = (today.AddDays(-30), today.AddDays(-60), today.AddDays(-90));
+        return figures.Where(f => f.Metric == ReceivableMetric).GroupBy(key).Select(g => new GroupSums
+        {
+            Id = g.Key,
+            Due = g.Sum(f => f.Day >= today ? f.Fen : 0),
+            Days0To30 = g.Sum(f => f.Day < today && f.Day >= d30 ? f.Fen : 0),
+            Days31To60 = g.Sum(f => f.Day < d30 && f.Day >= d60 ? f.Fen : 0),
+            Days61To90 = g.Sum(f => f.Day < d60 && f.Day >= d90 ? f.Fen : 0),
+            Over90 = g.Sum(f => f.Day < d90 ? f.Fen : 0),
+            OpenCount = g.Sum(f => f.Count),
+            OverdueCount = g.Sum(f => f.Day < today ? f.Count : 0),
+        });
+    }
+
+    /// <summary>The collections of this year and month per group.</summary>
+    private static IQueryable<GroupSums> CollectedBy<T>(IQueryable<T> figures, Expression<Func<T, Guid>> key, DateOnly yearStart, DateOnly monthStart, DateOnly today)
+        where T : class, ILedgerFigure =>
+        figures.Where(f => f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today).GroupBy(key).Select(g => new GroupSums
+        {
+            Id = g.Key,
+            Month = g.Sum(f => f.Day >= monthStart ? f.Fen : 0),
+            Year = g.Sum(f => f.Fen),
+        });
+
+    private static List<GroupSums> Merge(List<GroupSums> open, List<GroupSums> collected)
+    {
+        var byId = open.ToDictionary(g => g.Id);
+        foreach (var c in collected)
+            byId[c.Id] = byId.TryGetValue(c.Id, out var o) ? o with { Month = c.Month, Year = c.Year } : c;
+        return byId.Values.ToList();
+    }
+
+    private static ReceivableFigures TotalOf(IReadOnlyCollection<GroupSums> groups)
+    {
+        long Sum(Func<GroupSums, long> of) => groups.Sum(of);
+        var overdue = Sum(g => g.Overdue);
+        return new ReceivableFigures(Fen.ToYuan(Sum(g => g.Open)), Fen.ToYuan(Sum(g => g.Due)), Fen.ToYuan(overdue), Fen.ToYuan(Sum(g => g.Days0To30)),
+            Fen.ToYuan(Sum(g => g.Days31To60)), Fen.ToYuan(Sum(g => g.Days61To90)), Fen.ToYuan(Sum(g => g.Over90)), groups.Sum(g => g.OpenCount),
+            groups.Sum(g => g.OverdueCount), Fen.ToYuan(Sum(g => g.Month)), Fen.ToYuan(Sum(g => g.Year)));
     }
 
     private const LedgerMetric ReceivableMetric = LedgerMetric.Receivable;
@@ -133,7 +161,7 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
         public int Count { get; init; }
     }
 
-    private sealed class GroupSums
+    private sealed record GroupSums
     {
         public long Overdue => Days0To30 + Days31To60 + Days61To90 + Over90;
 

@@ -42,6 +42,7 @@ public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOption
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var context = new SeedContext(options.Value);
+        var writtenBefore = db.RowsWrittenInBulk; // the start-up's own builds of derived data use the bulk writer too
         foreach (var step in steps.OrderBy(s => s.Order))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -49,7 +50,7 @@ public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOption
             logger.LogInformation("Demo seed step {Step} done in {Elapsed} ms", step.GetType().Name,
                 (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        if (db.RowsWrittenInBulk > 0)
+        if (db.RowsWrittenInBulk > writtenBefore)
         {
             // Rows written in bulk went past SaveChanges: the ledger and the search index are built from them now.
             await derived.RebuildSearchAsync(ct);

@@ -1095,6 +1095,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId");
 
+                    b.HasIndex("Metric", "PersonId", "Day", "Fen", "Count");
+
                     b.ToTable("LedgerDays", (string)null);
                 });
 
@@ -1120,7 +1122,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId", "AccountId");
 
-                    b.HasIndex("AccountId", "Metric", "Day");
+                    b.HasIndex("Metric", "AccountId", "Day", "Fen", "Count");
 
                     b.ToTable("LedgerFacts", (string)null);
                 });

@@ -1082,6 +1082,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId");
 
+                    b.HasIndex("Metric", "PersonId", "Day", "Fen", "Count");
+
                     b.ToTable("LedgerDays", (string)null);
                 });
 
@@ -1107,7 +1109,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId", "AccountId");
 
-                    b.HasIndex("AccountId", "Metric", "Day");
+                    b.HasIndex("Metric", "AccountId", "Day", "Fen", "Count");
 
                     b.ToTable("LedgerFacts", (string)null);
                 });

@@ -81,9 +81,14 @@ namespace Kam.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LedgerFacts_AccountId_Metric_Day",
+                name: "IX_LedgerDays_Metric_PersonId_Day_Fen_Count",
+                table: "LedgerDays",
+                columns: new[] { "Metric", "PersonId", "Day", "Fen", "Count" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerFacts_Metric_AccountId_Day_Fen_Count",
                 table: "LedgerFacts",
-                columns: new[] { "AccountId", "Metric", "Day" });
+                columns: new[] { "Metric", "AccountId", "Day", "Fen", "Count" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SearchEntries_RecordId_Kind",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kam.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261207035741_LedgerAndSearch")]
+    [Migration("20261207041502_LedgerAndSearch")]
     partial class LedgerAndSearch
     {
         /// <inheritdoc />
@@ -1098,6 +1098,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId");
 
+                    b.HasIndex("Metric", "PersonId", "Day", "Fen", "Count");
+
                     b.ToTable("LedgerDays", (string)null);
                 });
 
@@ -1123,7 +1125,7 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId", "AccountId");
 
-                    b.HasIndex("AccountId", "Metric", "Day");
+                    b.HasIndex("Metric", "AccountId", "Day", "Fen", "Count");
 
                     b.ToTable("LedgerFacts", (string)null);
                 });

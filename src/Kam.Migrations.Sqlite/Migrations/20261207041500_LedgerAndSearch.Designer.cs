@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kam.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KamDbContext))]
-    [Migration("20261207035739_LedgerAndSearch")]
+    [Migration("20261207041500_LedgerAndSearch")]
     partial class LedgerAndSearch
     {
         /// <inheritdoc />
@@ -1085,6 +1085,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId");
 
+                    b.HasIndex("Metric", "PersonId", "Day", "Fen", "Count");
+
                     b.ToTable("LedgerDays", (string)null);
                 });
 
@@ -1110,7 +1112,7 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Metric", "Day", "PersonId", "AccountId");
 
-                    b.HasIndex("AccountId", "Metric", "Day");
+                    b.HasIndex("Metric", "AccountId", "Day", "Fen", "Count");
 
                     b.ToTable("LedgerFacts", (string)null);
                 });
