@@ -143,15 +143,21 @@ public static class SearchIndex
         if (changed.Count == 0)
             return;
         var entries = db.Set<SearchEntry>();
+        // A record added now has no entry yet; one changed has its entry stored (or added earlier in this unit of work).
         var modified = changed.Where(c => !c.Added).Select(c => c.Id).ToList();
-        var existing = modified.Count == 0 ? [] : await entries.Where(e => modified.Contains(e.RecordId)).ToListAsync(ct);
-        foreach (var (kind, id, text, _) in changed)
+        var existing = new Dictionary<(SearchKind, Guid), SearchEntry>();
+        if (modified.Count > 0)
+        {
+            foreach (var entry in await entries.Where(e => modified.Contains(e.RecordId)).ToListAsync(ct))
+                existing[(entry.Kind, entry.RecordId)] = entry;
+            foreach (var entry in entries.Local)
+                existing[(entry.Kind, entry.RecordId)] = entry;
+        }
+        foreach (var (kind, id, text, added) in changed)
         {
             var words = SearchWords.Of(text);
-            if (existing.FirstOrDefault(e => e.Kind == kind && e.RecordId == id) is { } entry)
+            if (!added && existing.TryGetValue((kind, id), out var entry))
                 entry.Words = words;
-            else if (entries.Local.FirstOrDefault(e => e.Kind == kind && e.RecordId == id) is { } pending)
-                pending.Words = words;
             else
                 entries.Add(new SearchEntry { Kind = kind, RecordId = id, Words = words });
         }

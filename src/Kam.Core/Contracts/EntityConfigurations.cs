@@ -25,6 +25,8 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.HasOne<Contract>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.Number).IsUnique();
         b.HasIndex(c => new { c.AccountId, c.Status });
+        // The same for contracts, in the list's default order (latest first).
+        b.HasIndex(c => new { c.AccountId, c.ArchivedAt, c.CreatedAt });
         b.HasIndex(c => new { c.OwnerId, c.Status, c.EffectiveEndOn });
         b.HasIndex(c => new { c.Status, c.EffectiveEndOn });
         b.HasIndex(c => c.CreatedAt);

@@ -62,13 +62,14 @@ public static class LedgerWriter
 
         var owners = new Dictionary<Guid, Guid>();
         var needed = entries.Where(e => ByType[e.Metadata.ClrType].NeedsOwners && e.Entity is IBelongsToAccount)
-            .Select(e => ((IBelongsToAccount)e.Entity).AccountId).Distinct().ToList();
+            .Select(e => ((IBelongsToAccount)e.Entity).AccountId).ToHashSet();
         foreach (var account in db.ChangeTracker.Entries<Account>().Where(e => needed.Contains(e.Entity.Id)))
             owners[account.Entity.Id] = account.Entity.OwnerId;
         var missing = needed.Where(id => !owners.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
+        // Looked up in slices: a parameter list of a few hundred ids at a time.
+        foreach (var slice in missing.Chunk(500))
         {
-            foreach (var row in await db.Set<Account>().AsNoTracking().Where(a => missing.Contains(a.Id)).Select(a => new { a.Id, a.OwnerId }).ToListAsync(ct))
+            foreach (var row in await db.Set<Account>().AsNoTracking().Where(a => slice.Contains(a.Id)).Select(a => new { a.Id, a.OwnerId }).ToListAsync(ct))
                 owners[row.Id] = row.OwnerId;
         }
         var context = new LedgerContext(today, owners);

@@ -37,7 +37,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasOne<User>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
         b.HasIndex(o => o.Number).IsUnique();
-        b.HasIndex(o => new { o.AccountId, o.OrderedOn });
+        // An account's orders in the list's order, archive flag and sort keys in the index: a search by customer name
+        // counts and sorts the orders of every matching account from the index, reading only the page's rows.
+        b.HasIndex(o => new { o.AccountId, o.ArchivedAt, o.OrderedOn, o.Number });
         b.HasIndex(o => new { o.ContractId, o.Status });
         b.HasIndex(o => new { o.OwnerId, o.OrderedOn });
         b.HasIndex(o => new { o.Status, o.OrderedOn });

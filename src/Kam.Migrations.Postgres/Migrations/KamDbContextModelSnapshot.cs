@@ -836,6 +836,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "EffectiveEndOn");
 
+                    b.HasIndex("AccountId", "ArchivedAt", "CreatedAt");
+
                     b.HasIndex("OwnerId", "Status", "EffectiveEndOn");
 
                     b.ToTable("Contracts", (string)null);
@@ -1372,13 +1374,13 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrderedOn");
 
-                    b.HasIndex("AccountId", "OrderedOn");
-
                     b.HasIndex("ContractId", "Status");
 
                     b.HasIndex("OwnerId", "OrderedOn");
 
                     b.HasIndex("Status", "OrderedOn");
+
+                    b.HasIndex("AccountId", "ArchivedAt", "OrderedOn", "Number");
 
                     b.ToTable("Orders", (string)null);
                 });

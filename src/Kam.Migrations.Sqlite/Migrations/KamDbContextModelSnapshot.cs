@@ -823,6 +823,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "EffectiveEndOn");
 
+                    b.HasIndex("AccountId", "ArchivedAt", "CreatedAt");
+
                     b.HasIndex("OwnerId", "Status", "EffectiveEndOn");
 
                     b.ToTable("Contracts", (string)null);
@@ -1359,13 +1361,13 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrderedOn");
 
-                    b.HasIndex("AccountId", "OrderedOn");
-
                     b.HasIndex("ContractId", "Status");
 
                     b.HasIndex("OwnerId", "OrderedOn");
 
                     b.HasIndex("Status", "OrderedOn");
+
+                    b.HasIndex("AccountId", "ArchivedAt", "OrderedOn", "Number");
 
                     b.ToTable("Orders", (string)null);
                 });
