@@ -13,13 +13,16 @@ public static class AccountSearch
 
     /// <summary>
     /// The accounts among <paramref name="accounts"/> whose search text contains <paramref name="search"/> (case aside):
-    /// the search index names the few that may, and the exact contains-test keeps those that do.
+    /// the search index names the few that may, and the exact contains-test keeps those that do. When
+    /// <paramref name="accounts"/> is what the reader sees (<paramref name="scoped"/>) and that is their own book,
+    /// not the department's, the contains-test alone is quicker: a few hundred accounts, against the index's
+    /// candidates among all 50,000.
     /// </summary>
-    public static IQueryable<Account> Containing(this IQueryable<Account> accounts, IKamDb db, string search)
+    public static IQueryable<Account> Containing(this IQueryable<Account> accounts, IKamDb db, string search, bool scoped = false)
     {
         var text = search.Trim().ToLowerInvariant();
         var pattern = "%" + Like.Escape(text) + "%";
-        if (!SearchWords.Narrows(text))
+        if (!SearchWords.Narrows(text) || (scoped && !db.ReadsAllAccounts))
             return accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
         var found = db.Matching(SearchKind.Account, text);
         return accounts.Where(a => found.Contains(a.Id) && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));

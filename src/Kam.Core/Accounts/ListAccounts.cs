@@ -59,7 +59,7 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
         var accounts = q.Archived == true ? db.Read<Account>().Where(a => a.ArchivedAt != null) : db.Read<Account>().Where(a => a.ArchivedAt == null);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            accounts = accounts.Containing(db, q.Search);
+            accounts = accounts.Containing(db, q.Search, scoped: true);
         }
         if (q.Category is { } category)
             accounts = accounts.Where(a => a.Category == category);

@@ -30,6 +30,9 @@ public interface IKamDb
     /// </summary>
     IQueryable<Guid> Matching(SearchKind kind, string text);
 
+    /// <summary>Whether <see cref="Read{T}"/> gives the current user every account (the department's view).</summary>
+    bool ReadsAllAccounts { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

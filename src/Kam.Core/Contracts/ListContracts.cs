@@ -102,7 +102,7 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
             var number = "%" + Like.Escape(text.ToUpperInvariant()) + "%";
             // Both through the search index: the contracts whose number or title may match (then the exact test), and
             // the contracts of the accounts that match; never a contains-test over every contract.
-            var accounts = db.Read<Account>().Containing(db, text).Select(a => a.Id);
+            var accounts = db.Read<Account>().Containing(db, text, scoped: true).Select(a => a.Id);
             if (SearchWords.Narrows(text))
             {
                 var own = db.Matching(SearchKind.Contract, text.ToLowerInvariant());

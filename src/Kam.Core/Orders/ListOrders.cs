@@ -50,7 +50,7 @@ public sealed class ListOrders(IKamDb db)
             // and the orders of the accounts the search index finds.
             var numberFrom = text.ToUpperInvariant();
             var numberUntil = numberFrom + char.MaxValue;
-            var accounts = db.Read<Account>().Containing(db, text).Select(a => a.Id);
+            var accounts = db.Read<Account>().Containing(db, text, scoped: true).Select(a => a.Id);
             orders = orders.Where(o => (string.Compare(o.Number, numberFrom) >= 0 && string.Compare(o.Number, numberUntil) < 0) || accounts.Contains(o.AccountId));
         }
         if (q.Status is { } status)

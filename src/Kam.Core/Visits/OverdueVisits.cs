@@ -25,7 +25,7 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
             accounts = accounts.Where(a => a.Tier == tier);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            accounts = accounts.Containing(db, q.Search);
+            accounts = accounts.Containing(db, q.Search, scoped: true);
         }
         int? soon = q.DueSoon == true ? DueSoonDays : null;
         var tiers = q.Tier is { } only ? [only] : Enum.GetValues<AccountTier>();

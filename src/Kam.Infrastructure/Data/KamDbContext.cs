@@ -55,6 +55,8 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
     /// <summary>Rows the bulk writer wrote past SaveChanges (so past the ledger and the search index) in this context.</summary>
     public long RowsWrittenInBulk { get; set; }
 
+    public bool ReadsAllAccounts => DataScope.SeesAllAccounts(currentUser);
+
     public IQueryable<Guid> Matching(SearchKind kind, string text)
     {
         if (SearchWords.Query(text) is not { } found)
