@@ -95,7 +95,7 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
     public async Task<IReadOnlyList<AccountRow>> Rows(IReadOnlyList<Account> page, CancellationToken ct)
     {
         var ownerIds = page.Select(a => a.OwnerId).Distinct().ToList();
-        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return page.Select(a => new AccountRow(a.Id, a.Name, a.ShortName, a.CreditCode, a.Category, a.Tier, a.Status,
             a.ProvinceCode, a.CityCode, divisions.PathOf(a.ProvinceCode, a.CityCode, null), a.OwnerId,
             owners.GetValueOrDefault(a.OwnerId, ""), a.AnnualPurchase, Tags.Split(a.Tags), a.UpdatedAt, a.ArchivedAt is not null)).ToList();

@@ -133,10 +133,33 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
     private async Task<IReadOnlyList<ContractRow>> Rows(IQueryable<Contract> page, CancellationToken ct)
     {
         var today = rules.Today;
+        // Only the columns the row shows (not the terms, the changes, the signatories...).
         var rows = await (from c in page.AsNoTracking()
                           join a in db.Unscoped<Account>() on c.AccountId equals a.Id
                           join u in db.Unscoped<User>() on c.OwnerId equals u.Id
-                          select new { c, a.Name, u.DisplayName }).ToListAsync(ct);
+                          select new
+                          {
+                              c = new Contract
+                              {
+                                  Id = c.Id,
+                                  Number = c.Number,
+                                  Kind = c.Kind,
+                                  Status = c.Status,
+                                  AccountId = c.AccountId,
+                                  Title = c.Title,
+                                  Amount = c.Amount,
+                                  EffectiveAmount = c.EffectiveAmount,
+                                  StartOn = c.StartOn,
+                                  EffectiveEndOn = c.EffectiveEndOn,
+                                  OwnerId = c.OwnerId,
+                                  ParentId = c.ParentId,
+                                  SignedOn = c.SignedOn,
+                                  ArchivedAt = c.ArchivedAt,
+                                  CreatedAt = c.CreatedAt,
+                              },
+                              a.Name,
+                              u.DisplayName,
+                          }).ToListAsync(ct);
         return rows.Select(r => new ContractRow(r.c.Id, r.c.Number, r.c.Kind, r.c.Status, r.c.AccountId, r.Name, r.c.Title, r.c.Amount,
             r.c.EffectiveAmount, r.c.StartOn, r.c.EffectiveEndOn, r.c.OwnerId, r.DisplayName, r.c.ParentId, r.c.SignedOn,
             IsExpiring(r.c, today), r.c.ArchivedAt is not null, r.c.CreatedAt)).ToList();

@@ -34,7 +34,22 @@ public sealed class ListOrders(IKamDb db)
         var paging = new PageRequest(q.Page ?? 1, q.PageSize ?? PageRequest.DefaultPageSize, q.Sort);
         var orders = Filter(q);
         var total = await orders.CappedCountAsync(ct);
-        var page = await Sort(orders, paging).PageOf(paging).AsNoTracking().ToListAsync(ct);
+        // Only the columns the row shows (not the address, the note, the cancel reason...).
+        var page = await Sort(orders, paging).PageOf(paging).AsNoTracking()
+            .Select(o => new Order
+            {
+                Id = o.Id,
+                Number = o.Number,
+                AccountId = o.AccountId,
+                ContractId = o.ContractId,
+                OwnerId = o.OwnerId,
+                OrderedOn = o.OrderedOn,
+                PaymentDueOn = o.PaymentDueOn,
+                Status = o.Status,
+                Approval = o.Approval,
+                Total = o.Total,
+                Collected = o.Collected,
+            }).ToListAsync(ct);
         return new PagedResult<OrderRow>(await RowsAsync(page, ct), total);
     }
 
@@ -84,11 +99,11 @@ public sealed class ListOrders(IKamDb db)
     public async Task<IReadOnlyList<OrderRow>> RowsAsync(IReadOnlyList<Order> page, CancellationToken ct)
     {
         var accountIds = page.Select(o => o.AccountId).Distinct().ToList();
-        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var ownerIds = page.Select(o => o.OwnerId).Distinct().ToList();
-        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var contractIds = page.Where(o => o.ContractId != null).Select(o => o.ContractId!.Value).Distinct().ToList();
-        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         return page.Select(o => new OrderRow(o.Id, o.Number, o.AccountId, accounts.GetValueOrDefault(o.AccountId, ""), o.ContractId,
             o.ContractId is { } c ? contracts.GetValueOrDefault(c) : null, o.OwnerId, owners.GetValueOrDefault(o.OwnerId, ""), o.OrderedOn, o.PaymentDueOn,
             o.Status, o.Approval, o.Total, o.Collected)).ToList();

@@ -214,9 +214,9 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
         var ownerIds = accounts.Values.Select(a => a.OwnerId).Distinct().ToList();
         var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var contractIds = page.Where(i => i.ContractId != null).Select(i => i.ContractId!.Value).Distinct().ToList();
-        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var orderIds = page.Where(i => i.OrderId != null).Select(i => i.OrderId!.Value).Distinct().ToList();
-        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.Number }).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
         return page.Select(i =>
         {
             var account = accounts[i.AccountId];
