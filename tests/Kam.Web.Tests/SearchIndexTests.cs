@@ -102,4 +102,22 @@ public sealed class SearchIndexTests(KamFactory app)
         var entries = await app.Read(db => db.Set<SearchEntry>().CountAsync(e => e.RecordId == Guid.Parse(id) || e.RecordId == Guid.Parse((string)contract["id"]!)));
         Assert.Equal(2, entries);
     }
+
+    [Fact]
+    public async Task A_record_removed_from_the_database_leaves_no_entry_behind()
+    {
+        var ownerId = await app.Read(db => db.Users.Where(u => u.UserName == "am1").Select(u => u.Id).FirstAsync());
+        var account = new Account { Name = "删除索引测试", NormalizedName = "删除索引测试" + Guid.NewGuid(), Category = AccountCategory.Dealer, OwnerId = ownerId };
+        account.SearchText = AccountSearch.Build(account, []);
+        await app.Change(db =>
+        {
+            db.Unscoped<Account>().Add(account);
+            return Task.CompletedTask;
+        });
+        Assert.Equal(1, await app.Read(db => db.Set<SearchEntry>().CountAsync(e => e.RecordId == account.Id)));
+
+        await app.Change(async db => db.Unscoped<Account>().Remove(await db.Unscoped<Account>().FirstAsync(a => a.Id == account.Id)));
+
+        Assert.Equal(0, await app.Read(db => db.Set<SearchEntry>().CountAsync(e => e.RecordId == account.Id)));
+    }
 }

@@ -127,9 +127,16 @@ public static class SearchWords
 /// </summary>
 public static class SearchIndex
 {
-    /// <summary>Adds or updates the entries of the searchable records this unit of work adds or whose text it changes.</summary>
+    /// <summary>
+    /// Adds or updates the entries of the searchable records this unit of work adds or whose text it changes, and
+    /// removes those of records it deletes.
+    /// </summary>
     public static async Task SyncAsync(DbContext db, CancellationToken ct)
     {
+        var deleted = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted && e.Entity is ISearchable and Entity)
+            .Select(e => ((Entity)e.Entity).Id).ToList();
+        if (deleted.Count > 0)
+            db.Set<SearchEntry>().RemoveRange(await db.Set<SearchEntry>().Where(e => deleted.Contains(e.RecordId)).ToListAsync(ct));
         var changed = new List<(SearchKind Kind, Guid Id, string Text, bool Added)>();
         foreach (var entry in db.ChangeTracker.Entries())
         {

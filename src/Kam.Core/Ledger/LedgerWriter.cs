@@ -85,10 +85,13 @@ public static class LedgerWriter
             if (entry.State != EntityState.Added)
                 source.Facts(entry.OriginalValues.ToObject(), context, was);
         }
+        // In key order: every transaction takes the rows' locks in the same order, so two saves touching the same
+        // figures (one person's payments on one day) wait for each other instead of deadlocking on PostgreSQL.
         pending.Deltas.AddRange(facts.Concat(was.Select(f => f with { Fen = -f.Fen, Count = -f.Count }))
             .GroupBy(f => f.Key)
             .Select(g => g.First() with { Fen = g.Sum(f => f.Fen), Count = g.Sum(f => f.Count) })
-            .Where(f => f.Fen != 0 || f.Count != 0));
+            .Where(f => f.Fen != 0 || f.Count != 0)
+            .OrderBy(f => f.Metric).ThenBy(f => f.Day).ThenBy(f => f.PersonId).ThenBy(f => f.AccountId));
         db.ChangeTracker.DetectChanges();
         return pending;
     }
@@ -108,7 +111,8 @@ public static class LedgerWriter
                 $"DELETE FROM \"LedgerFacts\" WHERE \"Metric\" = {m} AND \"Day\" = {f.Day} AND \"PersonId\" = {f.PersonId} AND \"AccountId\" = {f.AccountId} AND \"Fen\" = 0 AND \"Count\" = 0", ct);
         }
         // The same amounts into the per-person days.
-        foreach (var d in pending.Deltas.GroupBy(f => (f.Metric, f.Day, f.PersonId)).Select(g => (g.Key, Fen: g.Sum(f => f.Fen), Count: g.Sum(f => f.Count))))
+        foreach (var d in pending.Deltas.GroupBy(f => (f.Metric, f.Day, f.PersonId)).Select(g => (g.Key, Fen: g.Sum(f => f.Fen), Count: g.Sum(f => f.Count)))
+                     .OrderBy(d => d.Key.Metric).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.PersonId))
         {
             if (d.Fen == 0 && d.Count == 0)
                 continue;
