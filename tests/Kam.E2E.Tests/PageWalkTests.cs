@@ -201,7 +201,10 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
         }
         foreach (Match m in CodeIdentifier().Matches(text))
             found.Add($"code identifier '{m.Value}'");
-        var prose = latinData.Where(d => d.Length > 0).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
+        // Longest first: a short value ("1000", "am1") must not cut a longer one (an id on the audit page) into pieces
+        // that then read as words ("bb").
+        var prose = latinData.Where(d => d.Length > 0).OrderByDescending(d => d.Length)
+            .Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
         foreach (var word in LatinWords(prose).Distinct())
             found.Add($"English word '{word}'");
         foreach (var number in await page.EvaluateAsync<string[]>(BrokenNumbersScript))
