@@ -47,17 +47,9 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
             return await Grouped(q, today, TotalOf(everyone), everyone, ct);
         }
 
-        var byDue = perPerson
-            ? await days.Where(d => d.Metric == ReceivableMetric).GroupBy(d => d.Day)
-                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(d => d.Fen), Count = g.Sum(d => d.Count) }).ToListAsync(ct)
-            : await facts.Where(f => f.Metric == ReceivableMetric).GroupBy(f => f.Day)
-                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(f => f.Fen), Count = g.Sum(f => f.Count) }).ToListAsync(ct);
-        var byDay = perPerson
-            ? await days.Where(d => d.Metric == CollectedMetric && d.Day >= yearStart && d.Day <= today).GroupBy(d => d.Day)
-                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(d => d.Fen) }).ToListAsync(ct)
-            : await facts.Where(f => f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today).GroupBy(f => f.Day)
-                .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(f => f.Fen) }).ToListAsync(ct);
-        var total = Figures(byDue.Select(d => new OpenRow(d.Day, Fen.ToYuan(d.Fen), d.Count)), byDay.Select(d => new CollectedRow(d.Day, Fen.ToYuan(d.Fen))), today, monthStart);
+        var total = perPerson
+            ? await TotalByDayAsync(days, today, yearStart, monthStart, ct)
+            : await TotalByDayAsync(facts, today, yearStart, monthStart, ct);
         if (string.IsNullOrEmpty(q.GroupBy))
             return new ReceivableSummary(today, total, null, []);
 
@@ -90,6 +82,17 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
             return new ReceivableGroup(g.Id, named.GetValueOrDefault(g.Id, ""), figures);
         }).ToList();
         return new ReceivableSummary(today, total, q.GroupBy, groups);
+    }
+
+    /// <summary>The figures from the open balances per due date and the year's collections per day (a few hundred sums).</summary>
+    private static async Task<ReceivableFigures> TotalByDayAsync<T>(IQueryable<T> figures, DateOnly today, DateOnly yearStart, DateOnly monthStart, CancellationToken ct)
+        where T : class, ILedgerFigure
+    {
+        var byDue = await figures.Where(f => f.Metric == ReceivableMetric).GroupBy(f => f.Day)
+            .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(f => f.Fen), Count = g.Sum(f => f.Count) }).ToListAsync(ct);
+        var byDay = await figures.Where(f => f.Metric == CollectedMetric && f.Day >= yearStart && f.Day <= today).GroupBy(f => f.Day)
+            .Select(g => new DaySum { Day = g.Key, Fen = g.Sum(f => f.Fen) }).ToListAsync(ct);
+        return Figures(byDue.Select(d => new OpenRow(d.Day, Fen.ToYuan(d.Fen), d.Count)), byDay.Select(d => new CollectedRow(d.Day, Fen.ToYuan(d.Fen))), today, monthStart);
     }
 
     /// <summary>The open balances per group, in the aging buckets.</summary>

@@ -61,28 +61,10 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
 
         // Open receivables and this month's collections from the ledger (whole fen, summed by the database).
         // The department's from the per-person days; an account manager's (their accounts and their teams') per account.
-        var receivable = LedgerMetric.Receivable;
-        var collectedMetric = LedgerMetric.Collected;
-        var first = new DateOnly(today.Year, today.Month, 1);
-        (long Open, long Overdue, int OverdueCount)? open;
-        long collected;
-        if (!mineOnly)
-        {
-            var days = db.Read<LedgerDay>().AsNoTracking();
-            open = (await days.Where(d => d.Metric == receivable).GroupBy(d => d.Metric)
-                .Select(g => new { Open = g.Sum(d => d.Fen), Overdue = g.Sum(d => d.Day < today ? d.Fen : 0), Count = g.Sum(d => d.Day < today ? d.Count : 0) })
-                .ToListAsync(ct)).Select(g => (g.Open, g.Overdue, g.Count)).FirstOrDefault();
-            collected = await days.Where(d => d.Metric == collectedMetric && d.Day >= first && d.Day <= today).SumAsync(d => d.Fen, ct);
-        }
-        else
-        {
-            var facts = db.Read<LedgerFact>().AsNoTracking();
-            open = (await facts.Where(f => f.Metric == receivable).GroupBy(f => f.Metric)
-                .Select(g => new { Open = g.Sum(f => f.Fen), Overdue = g.Sum(f => f.Day < today ? f.Fen : 0), Count = g.Sum(f => f.Day < today ? f.Count : 0) })
-                .ToListAsync(ct)).Select(g => (g.Open, g.Overdue, g.Count)).FirstOrDefault();
-            collected = await facts.Where(f => f.Metric == collectedMetric && f.Day >= first && f.Day <= today).SumAsync(f => f.Fen, ct);
-        }
-        var (openAmount, overdueAmount, overdueCount) = (Fen.ToYuan(open?.Open ?? 0), Fen.ToYuan(open?.Overdue ?? 0), open?.OverdueCount ?? 0);
+        var (open, overdue, overdueCount, collected) = mineOnly
+            ? await MoneyAsync(db.Read<LedgerFact>().AsNoTracking(), today, ct)
+            : await MoneyAsync(db.Read<LedgerDay>().AsNoTracking(), today, ct);
+        var (openAmount, overdueAmount) = (Fen.ToYuan(open), Fen.ToYuan(overdue));
 
         var opportunities = db.Read<Opportunity>().AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
         if (mineOnly && me.IsInRole(Roles.AccountManager))
@@ -93,5 +75,19 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
         return new DealsDesk(waitingCount, waitingList, expiringCount, expiringList,
             openAmount, overdueAmount, overdueCount, Fen.ToYuan(collected),
             pipeline, pipelineCount);
+    }
+
+    /// <summary>Open and overdue receivables (and how many overdue) and this month's collections, in fen, from either grain of the ledger.</summary>
+    private static async Task<(long Open, long Overdue, int OverdueCount, long Collected)> MoneyAsync<T>(IQueryable<T> figures, DateOnly today, CancellationToken ct)
+        where T : class, ILedgerFigure
+    {
+        var receivable = LedgerMetric.Receivable;
+        var collectedMetric = LedgerMetric.Collected;
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var open = (await figures.Where(f => f.Metric == receivable).GroupBy(f => f.Metric)
+            .Select(g => new { Open = g.Sum(f => f.Fen), Overdue = g.Sum(f => f.Day < today ? f.Fen : 0), Count = g.Sum(f => f.Day < today ? f.Count : 0) })
+            .ToListAsync(ct)).FirstOrDefault();
+        var collected = await figures.Where(f => f.Metric == collectedMetric && f.Day >= first && f.Day <= today).SumAsync(f => f.Fen, ct);
+        return (open?.Open ?? 0, open?.Overdue ?? 0, open?.Count ?? 0, collected);
     }
 }

@@ -39,7 +39,7 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
                 var metrics = source.Metrics.ToList();
                 await db.Set<LedgerFact>().Where(f => metrics.Contains(f.Metric)).ExecuteDeleteAsync(ct);
                 await db.Set<LedgerDay>().Where(d => metrics.Contains(d.Metric)).ExecuteDeleteAsync(ct);
-                foreach (var chunk in sums.Select(s => new LedgerFact
+                rows += await WriteAsync(writer, sums.Select(s => new LedgerFact
                 {
                     Metric = s.Key.Item1,
                     Day = s.Key.Item2,
@@ -47,28 +47,33 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
                     AccountId = s.Key.Item4,
                     Fen = s.Value.Fen,
                     Count = s.Value.Count,
-                }).Chunk(Chunk))
-                {
-                    await writer.WriteAsync(chunk, ct);
-                }
-                var days = LedgerWriter.Days(sums);
-                foreach (var chunk in days.Select(d => new LedgerDay
+                }), ct);
+                await WriteAsync(writer, LedgerWriter.Days(sums).Select(d => new LedgerDay
                 {
                     Metric = d.Key.Item1,
                     Day = d.Key.Item2,
                     PersonId = d.Key.Item3,
                     Fen = d.Value.Fen,
                     Count = d.Value.Count,
-                }).Chunk(Chunk))
-                {
-                    await writer.WriteAsync(chunk, ct);
-                }
-                rows += sums.Count;
+                }), ct);
             }
         }
         logger.LogInformation("Ledger rebuilt from the records: {Rows} figures in {Seconds:0.0} s", rows,
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return rows;
+    }
+
+    /// <summary>Writes the rows in bulk, a chunk at a time; returns how many.</summary>
+    private static async Task<int> WriteAsync<T>(BulkWriter writer, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var count = 0;
+        foreach (var chunk in rows.Chunk(Chunk))
+        {
+            await writer.WriteAsync(chunk, ct);
+            count += chunk.Length;
+        }
+        return count;
     }
 
     private static readonly OrderStatus[] Confirmed = [OrderStatus.Confirmed, OrderStatus.PartlyShipped, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Closed];
@@ -160,13 +165,7 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
         await using (var writer = new BulkWriter(db))
         {
             foreach (var type in Searchables())
-            {
-                foreach (var chunk in (await Call<List<SearchEntry>>(nameof(EntriesOf), type, ct)).Chunk(Chunk))
-                {
-                    await writer.WriteAsync(chunk, ct);
-                    count += chunk.Length;
-                }
-            }
+                count += await WriteAsync(writer, await Call<List<SearchEntry>>(nameof(EntriesOf), type, ct), ct);
         }
         logger.LogInformation("Search index rebuilt: {Count} entries in {Seconds:0.0} s", count,
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
