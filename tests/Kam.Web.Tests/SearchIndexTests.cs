@@ -48,7 +48,7 @@ public sealed class SearchIndexTests(KamFactory app)
         string[] queries =
         [
             "华", "远", "%", "_", "a", "A", "7", "（",                 // one character (a prefix word)
-            "华远", "家居", "ab", "XY", "12", "%_", " -", "居华",       // two characters (one pair)
+            "华远", "家居", "ab", "XY", "12", "%_", " -", "居华", "7|", // two characters (one pair; | ends a field)
             "华远家", "宁波浩森", "abcd", "0123", "a1", "司A", "科技有限公司", "（）&", // longer and mixed
             tag, tag + "华", "13", "138", "9999", "不存在的名字", "qqq",
         ];

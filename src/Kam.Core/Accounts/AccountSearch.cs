@@ -25,7 +25,10 @@ public static class AccountSearch
         if (!SearchWords.Narrows(text) || (scoped && !db.ReadsAllAccounts))
             return accounts.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
         var found = db.Matching(SearchKind.Account, text);
-        return accounts.Where(a => found.Contains(a.Id) && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
+        // A two-character fragment (华远, the usual search) is answered by the index alone: its candidates are the matches.
+        return SearchWords.Exact(text)
+            ? accounts.Where(a => found.Contains(a.Id))
+            : accounts.Where(a => found.Contains(a.Id) && EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
     }
 
     public static async Task RefreshAsync(IKamDb db, Account account, CancellationToken ct)

@@ -68,6 +68,14 @@ public static class SearchWords
     /// </summary>
     public static bool Narrows(string text) => text.Length >= 2;
 
+    /// <summary>
+    /// Whether the index's candidates for a (lower-cased) query are exactly the texts that contain it, so that no
+    /// contains-test need follow: a two-character query is one pair, and a text has that pair only where the two
+    /// characters stand side by side. Longer queries have every pair somewhere, not necessarily in a row; a query with
+    /// the end mark would also match the end of a text.
+    /// </summary>
+    public static bool Exact(string text) => text.Length == 2 && !text.Contains(End);
+
     /// <summary>The index words of a search text (already lower-cased, as <see cref="ISearchable.SearchableText"/>).</summary>
     public static string Of(string searchText)
     {
