@@ -13,7 +13,7 @@ public sealed class ExportContracts(IKamDb db, ListContracts list, ICurrentUser 
     /// <summary>Writes the workbook to <paramref name="path"/> and returns the number of contracts in it.</summary>
     public async Task<int> WriteAsync(ContractQuery query, string path, CancellationToken ct = default)
     {
-        var users = await db.Unscoped<User>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var users = await db.Unscoped<User>().AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var today = rules.Today;
         var count = 0;
         var rows = from c in list.Query(query with { Page = null, PageSize = null }).AsNoTracking()

@@ -59,7 +59,7 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
         if (c is null)
             return Error.NotFound("contract.not_found");
         var accountName = await db.Unscoped<Account>().Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstAsync(ct);
-        var people = await db.Unscoped<User>().AsNoTracking().Where(u => u.Id == c.OwnerId || u.Id == c.DrafterId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var people = await db.Unscoped<User>().AsNoTracking().Where(u => u.Id == c.OwnerId || u.Id == c.DrafterId).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var parent = c.ParentId is { } pid
             ? await db.Unscoped<Contract>().AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Number, p.Title }).FirstOrDefaultAsync(ct)
             : null;

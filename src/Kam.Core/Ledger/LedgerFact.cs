@@ -73,6 +73,27 @@ public class LedgerDay : ILedgerFigure
     public int Count { get; set; }
 }
 
+/// <summary>
+/// The ledger summed per metric and business day for the whole department: what the department's figures read (the
+/// open receivables by due date, a year's collections), one row a day instead of one per person and day. Written with
+/// the other grains by the same statements, and checked with them. The department's totals are shown to every
+/// business role (an account manager compares their figures with them).
+/// </summary>
+[Scoped(Scope.Department)]
+public class LedgerTotal : ILedgerFigure
+{
+    public LedgerMetric Metric { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    /// <summary>Always empty: the department, not a person (here so that the readers of every grain are one).</summary>
+    public Guid PersonId => Guid.Empty;
+
+    public long Fen { get; set; }
+
+    public int Count { get; set; }
+}
+
 /// <summary>Whoever sees every account sees every person's figures; an account manager their own.</summary>
 public sealed class LedgerDayScope : IScopeRule<LedgerDay>
 {
@@ -179,6 +200,16 @@ internal sealed class LedgerDayConfiguration : IEntityTypeConfiguration<LedgerDa
         b.HasKey(d => new { d.Metric, d.Day, d.PersonId });
         // One metric per person with the amounts in the index: grouping by person reads the index alone.
         b.HasIndex(d => new { d.Metric, d.PersonId, d.Day, d.Fen, d.Count });
+    }
+}
+
+internal sealed class LedgerTotalConfiguration : IEntityTypeConfiguration<LedgerTotal>
+{
+    public void Configure(EntityTypeBuilder<LedgerTotal> b)
+    {
+        b.ToTable("LedgerTotals");
+        b.HasKey(t => new { t.Metric, t.Day });
+        b.Ignore(t => t.PersonId);
     }
 }
 

@@ -126,7 +126,31 @@ public static class LedgerWriter
             await db.Database.ExecuteSqlAsync(
                 $"DELETE FROM \"LedgerDays\" WHERE \"Metric\" = {m} AND \"Day\" = {day} AND \"PersonId\" = {person} AND \"Fen\" = 0 AND \"Count\" = 0", ct);
         }
+        // And into the department's days.
+        foreach (var d in pending.Deltas.GroupBy(f => (f.Metric, f.Day)).Select(g => (g.Key, Fen: g.Sum(f => f.Fen), Count: g.Sum(f => f.Count)))
+                     .OrderBy(d => d.Key.Metric).ThenBy(d => d.Key.Day))
+        {
+            if (d.Fen == 0 && d.Count == 0)
+                continue;
+            var (metric, day) = d.Key;
+            var m = (int)metric;
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "LedgerTotals" ("Metric", "Day", "Fen", "Count") VALUES ({m}, {day}, {d.Fen}, {d.Count})
+                ON CONFLICT ("Metric", "Day") DO UPDATE SET "Fen" = "LedgerTotals"."Fen" + excluded."Fen", "Count" = "LedgerTotals"."Count" + excluded."Count"
+                """, ct);
+            await db.Database.ExecuteSqlAsync(
+                $"DELETE FROM \"LedgerTotals\" WHERE \"Metric\" = {m} AND \"Day\" = {day} AND \"Fen\" = 0 AND \"Count\" = 0", ct);
+        }
     }
+
+    /// <summary>The department's days of a ledger's figures (zero days left out).</summary>
+    public static Dictionary<(LedgerMetric, DateOnly), (long Fen, int Count)> Totals(
+        Dictionary<(LedgerMetric, DateOnly, Guid, Guid), (long Fen, int Count)> facts) =>
+        facts.GroupBy(f => (f.Key.Item1, f.Key.Item2))
+            .Select(g => (g.Key, Fen: g.Sum(f => f.Value.Fen), Count: g.Sum(f => f.Value.Count)))
+            .Where(d => d.Fen != 0 || d.Count != 0)
+            .ToDictionary(d => d.Key, d => (d.Fen, d.Count));
 
     /// <summary>The per-person days of a ledger's figures (zero days left out).</summary>
     public static Dictionary<(LedgerMetric, DateOnly, Guid), (long Fen, int Count)> Days(

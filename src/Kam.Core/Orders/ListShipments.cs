@@ -69,11 +69,11 @@ public sealed class ListShipments(IKamDb db)
     public async Task<IReadOnlyList<ShipmentRow>> RowsAsync(IReadOnlyList<Shipment> page, CancellationToken ct)
     {
         var accountIds = page.Select(s => s.AccountId).Distinct().ToList();
-        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var orderIds = page.Select(s => s.OrderId).Distinct().ToList();
-        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.Number }).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
         var originalIds = page.Where(s => s.OriginalShipmentId != null).Select(s => s.OriginalShipmentId!.Value).Distinct().ToList();
-        var originals = await db.Unscoped<Shipment>().AsNoTracking().Where(s => originalIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
+        var originals = await db.Unscoped<Shipment>().AsNoTracking().Where(s => originalIds.Contains(s.Id)).Select(s => new { s.Id, s.Number }).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
         return page.Select(s => new ShipmentRow(s.Id, s.Number, s.OrderId, orders.GetValueOrDefault(s.OrderId, ""), s.AccountId, accounts.GetValueOrDefault(s.AccountId, ""),
             s.Kind, s.Status, s.OriginalShipmentId is { } o ? originals.GetValueOrDefault(o) : null, s.Reason, s.ShippedOn, s.Carrier, s.TrackingNumber,
             s.DeliveredOn, s.CreatedAt)).ToList();

@@ -67,15 +67,15 @@ public sealed class ListPayments(IKamDb db)
     private async Task<IReadOnlyList<PaymentRow>> Rows(IReadOnlyList<Payment> page, CancellationToken ct)
     {
         var accountIds = page.Select(p => p.AccountId).Distinct().ToList();
-        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var contractIds = page.Where(p => p.ContractId != null).Select(p => p.ContractId!.Value).Distinct().ToList();
-        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var orderIds = page.Where(p => p.OrderId != null).Select(p => p.OrderId!.Value).Distinct().ToList();
-        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var orders = await db.Unscoped<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.Number }).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
         var instalmentIds = page.Select(p => p.InstalmentId).Distinct().ToList();
-        var nos = await db.Unscoped<Instalment>().AsNoTracking().Where(i => instalmentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.No, ct);
+        var nos = await db.Unscoped<Instalment>().AsNoTracking().Where(i => instalmentIds.Contains(i.Id)).Select(i => new { i.Id, i.No }).ToDictionaryAsync(i => i.Id, i => i.No, ct);
         var userIds = page.Where(p => p.CreatedById != null).Select(p => p.CreatedById!.Value).Distinct().ToList();
-        var users = await db.Unscoped<User>().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var users = await db.Unscoped<User>().AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return page.Select(p => new PaymentRow(p.Id, p.AccountId, accounts.GetValueOrDefault(p.AccountId, ""), p.InstalmentId,
             nos.GetValueOrDefault(p.InstalmentId), p.ContractId, p.ContractId is { } c ? contracts.GetValueOrDefault(c) : null, p.OrderId,
             p.OrderId is { } o ? orders.GetValueOrDefault(o) : null, p.ReceivedOn, p.Amount, p.Method, p.Reference, p.Note, p.ReversedAt,

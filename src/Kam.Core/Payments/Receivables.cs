@@ -47,26 +47,29 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
             return await Grouped(q, today, TotalOf(everyone), everyone, ct);
         }
 
-        var total = perPerson
-            ? await TotalByDayAsync(days, today, yearStart, monthStart, ct)
-            : await TotalByDayAsync(facts, today, yearStart, monthStart, ct);
+        // The department's total from its days; a person's from theirs; an account's or an account manager's per account.
+        var total = perPerson && q.OwnerId is null
+            ? await TotalByDayAsync(db.Read<LedgerTotal>(), today, yearStart, monthStart, ct)
+            : perPerson
+                ? await TotalByDayAsync(days, today, yearStart, monthStart, ct)
+                : await TotalByDayAsync(facts, today, yearStart, monthStart, ct);
         if (string.IsNullOrEmpty(q.GroupBy))
             return new ReceivableSummary(today, total, null, []);
 
-        // Per account (or per person within what an account manager sees): the most overdue first, cut by the
-        // database; then the year's collections of those groups only (of all groups when the cut is not clean).
-        Expression<Func<LedgerFact, Guid>> key = q.GroupBy == "person" ? f => f.PersonId : f => f.AccountId;
-        var open = await OpenBy(facts, key, today)
-            .OrderByDescending(g => g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
-            .ThenByDescending(g => g.Due + g.Days0To30 + g.Days31To60 + g.Days61To90 + g.Over90)
-            .Take(MaxGroups).ToListAsync(ct);
-        var collected = CollectedBy(facts, key, yearStart, monthStart, today);
-        if (open.Count == MaxGroups && open[^1].Open > 0)
-        {
-            var ids = open.Select(g => g.Id).ToList();
-            collected = collected.Where(g => ids.Contains(g.Id));
-        }
-        return await Grouped(q, today, total, Merge(open, await collected.ToListAsync(ct)), ct);
+        // Per account (or per person within what an account manager sees): the most overdue first, ranked and cut by
+        // the database on two sums; then the aging buckets and the year's collections of those groups only, through the
+        // ledger's (metric, account) index (of all groups' collections when the cut is not clean).
+        var byPerson = q.GroupBy == "person";
+        Expression<Func<LedgerFact, Guid>> key = byPerson ? f => f.PersonId : f => f.AccountId;
+        var ranked = await facts.Where(f => f.Metric == ReceivableMetric).GroupBy(key)
+            .Select(g => new { Id = g.Key, Overdue = g.Sum(f => f.Day < today ? f.Fen : 0), Open = g.Sum(f => f.Fen) })
+            .OrderByDescending(g => g.Overdue).ThenByDescending(g => g.Open).Take(MaxGroups).ToListAsync(ct);
+        var ids = ranked.Select(g => g.Id).ToList();
+        var chosen = byPerson ? facts.Where(f => ids.Contains(f.PersonId)) : facts.Where(f => ids.Contains(f.AccountId));
+        var open = await OpenBy(chosen, key, today).ToListAsync(ct);
+        var clean = ranked.Count == MaxGroups && ranked[^1].Open > 0;
+        var collected = await CollectedBy(clean ? chosen : facts, key, yearStart, monthStart, today).ToListAsync(ct);
+        return await Grouped(q, today, total, Merge(open, collected), ct);
     }
 
     private async Task<ReceivableSummary> Grouped(ReceivableQuery q, DateOnly today, ReceivableFigures total, IEnumerable<GroupSums> all, CancellationToken ct)
@@ -215,7 +218,7 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
         var accounts = await db.Unscoped<Account>().AsNoTracking().Where(a => accountIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Name, a.OwnerId }).ToDictionaryAsync(a => a.Id, ct);
         var ownerIds = accounts.Values.Select(a => a.OwnerId).Distinct().ToList();
-        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await db.Unscoped<User>().AsNoTracking().Where(u => ownerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var contractIds = page.Where(i => i.ContractId != null).Select(i => i.ContractId!.Value).Distinct().ToList();
         var contracts = await db.Unscoped<Contract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var orderIds = page.Where(i => i.OrderId != null).Select(i => i.OrderId!.Value).Distinct().ToList();
@@ -302,10 +305,10 @@ public sealed class Receivables(IKamDb db, ICurrentUser me, TimeProvider clock)
     }
 
     private Task<Dictionary<Guid, string>> PersonNames(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
     private Task<Dictionary<Guid, string>> AccountNames(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.Unscoped<Account>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        db.Unscoped<Account>().AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
     private sealed record OpenRow(DateOnly DueOn, decimal Amount, int Count);
 

@@ -67,11 +67,12 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
         var counts = new Dictionary<Guid, int>();
         foreach (var tier in Enum.GetValues<AccountTier>())
         {
-            // Read the owners of the owing range and count here: a GROUP BY owner in SQL tempts SQLite into walking a
-            // whole owner index (every account) to get the groups in order.
-            var owners = await db.Read<Account>().AsNoTracking().Owing(policy, today, tier, null).Select(a => a.OwnerId).ToListAsync(ct);
-            foreach (var owner in owners)
-                counts[owner] = counts.GetValueOrDefault(owner) + 1;
+            // Grouped by status and owner, not by owner alone: a GROUP BY owner tempts SQLite into walking the whole owner
+            // index (every account) to get the groups in order, where this reads the tier's owing range of its index.
+            var groups = await db.Read<Account>().AsNoTracking().Owing(policy, today, tier, null).GroupBy(a => new { a.Status, a.OwnerId })
+                .Select(g => new { g.Key.OwnerId, Count = g.Count() }).ToListAsync(ct);
+            foreach (var group in groups)
+                counts[group.OwnerId] = counts.GetValueOrDefault(group.OwnerId) + group.Count;
         }
         return counts.Select(c => (c.Key, c.Value)).OrderByDescending(r => r.Value).ToList();
     }

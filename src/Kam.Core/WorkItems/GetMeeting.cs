@@ -13,7 +13,7 @@ public sealed class GetMeeting(IKamDb db, ICurrentUser me, TimeProvider clock, L
         if (m is null)
             return Error.NotFound("meeting.not_found");
         var ids = m.Attendees.Select(a => a.UserId).Append(m.CreatedById ?? Guid.Empty).ToList();
-        var names = await db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var attendees = m.Attendees.Select(a => new PersonRef(a.UserId, names.GetValueOrDefault(a.UserId, ""))).OrderBy(p => p.Name).ToList();
         var items = await list.Rows(db.Read<WorkItem>().Where(w => w.MeetingId == id).OrderBy(w => w.CreatedAt), clock.Today()).ToListAsync(ct);
         return new MeetingDetail(m.Id, m.Title, m.At, m.Location, attendees, m.OtherAttendees, m.Agenda, m.Minutes, m.Decisions, m.ArchivedAt,

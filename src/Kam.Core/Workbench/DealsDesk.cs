@@ -53,24 +53,27 @@ public sealed class GetDealsDesk(IKamDb db, ICurrentUser me, TimeProvider clock,
         if (mineOnly)
             expiring = expiring.Where(c => c.OwnerId == userId);
         var expiringCount = await expiring.CountAsync(ct);
-        var expiringList = (await (from c in expiring
+        // The first five by end date, then their account names (not every expiring contract joined before the cut).
+        var expiringList = (await (from c in expiring.OrderBy(c => c.EffectiveEndOn).ThenBy(c => c.Id).Take(5)
                                    join a in db.Unscoped<Account>() on c.AccountId equals a.Id
-                                   orderby c.EffectiveEndOn
-                                   select new { c.Id, c.Number, c.Title, a.Name, c.EffectiveEndOn }).Take(5).ToListAsync(ct))
+                                   orderby c.EffectiveEndOn, c.Id
+                                   select new { c.Id, c.Number, c.Title, a.Name, c.EffectiveEndOn }).ToListAsync(ct))
             .Select(c => new ContractBrief(c.Id, c.Number, c.Title, c.Name, c.EffectiveEndOn, c.EffectiveEndOn.DayNumber - today.DayNumber)).ToList();
 
         // Open receivables and this month's collections from the ledger (whole fen, summed by the database).
-        // The department's from the per-person days; an account manager's (their accounts and their teams') per account.
+        // The department's from its days (one row a day); an account manager's (their accounts and their teams') per account.
         var (open, overdue, overdueCount, collected) = mineOnly
             ? await MoneyAsync(db.Read<LedgerFact>().AsNoTracking(), today, ct)
-            : await MoneyAsync(db.Read<LedgerDay>().AsNoTracking(), today, ct);
+            : await MoneyAsync(db.Read<LedgerTotal>().AsNoTracking(), today, ct);
         var (openAmount, overdueAmount) = (Fen.ToYuan(open), Fen.ToYuan(overdue));
 
         var opportunities = db.Read<Opportunity>().AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null);
         if (mineOnly && me.IsInRole(Roles.AccountManager))
             opportunities = opportunities.Where(o => o.OwnerId == userId);
-        var pipelineCount = await opportunities.CountAsync(ct);
-        var pipeline = Math.Round((decimal)(await opportunities.SumAsync(o => (double)o.ExpectedAmount * o.Probability, ct) / 100), 2, MidpointRounding.AwayFromZero);
+        var pipelineSums = await opportunities.GroupBy(o => o.Status).Select(g => new { Count = g.Count(), Weighted = g.Sum(o => (double)o.ExpectedAmount * o.Probability) })
+            .FirstOrDefaultAsync(ct);
+        var pipelineCount = pipelineSums?.Count ?? 0;
+        var pipeline = Math.Round((decimal)((pipelineSums?.Weighted ?? 0) / 100), 2, MidpointRounding.AwayFromZero);
 
         return new DealsDesk(waitingCount, waitingList, expiringCount, expiringList,
             openAmount, overdueAmount, overdueCount, Fen.ToYuan(collected),

@@ -92,9 +92,9 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var first = new DateOnly(today.Year, today.Month, 1);
         var lastFirst = first.AddMonths(-1);
         var lastSame = lastFirst.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(lastFirst.Year, lastFirst.Month)) - 1);
-        // Completed visits from the ledger's per-person days (the department's: every person's).
+        // Completed visits from the department's days of the ledger.
         var visitDone = LedgerMetric.VisitDone;
-        var done = db.Unscoped<LedgerDay>().AsNoTracking().Where(d => d.Metric == visitDone);
+        var done = db.Unscoped<LedgerTotal>().AsNoTracking().Where(d => d.Metric == visitDone);
         // The last eight weeks (Monday first), which always hold this month: one read serves the chart and the month.
         var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var since = thisWeek.AddDays(-7 * (ChartWeeks - 1));

@@ -39,6 +39,7 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
                 var metrics = source.Metrics.ToList();
                 await db.Set<LedgerFact>().Where(f => metrics.Contains(f.Metric)).ExecuteDeleteAsync(ct);
                 await db.Set<LedgerDay>().Where(d => metrics.Contains(d.Metric)).ExecuteDeleteAsync(ct);
+                await db.Set<LedgerTotal>().Where(d => metrics.Contains(d.Metric)).ExecuteDeleteAsync(ct);
                 rows += await WriteAsync(writer, sums.Select(s => new LedgerFact
                 {
                     Metric = s.Key.Item1,
@@ -53,6 +54,13 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
                     Metric = d.Key.Item1,
                     Day = d.Key.Item2,
                     PersonId = d.Key.Item3,
+                    Fen = d.Value.Fen,
+                    Count = d.Value.Count,
+                }), ct);
+                await WriteAsync(writer, LedgerWriter.Totals(sums).Select(d => new LedgerTotal
+                {
+                    Metric = d.Key.Item1,
+                    Day = d.Key.Item2,
                     Fen = d.Value.Fen,
                     Count = d.Value.Count,
                 }), ct);
@@ -109,6 +117,7 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
         {
             var expected = await LedgerWriter.ComputeAsync(db, source, clock.Today(), ct);
             var days = LedgerWriter.Days(expected);
+            var totals = LedgerWriter.Totals(expected);
             var metrics = source.Metrics.ToList();
             await foreach (var f in db.Set<LedgerFact>().AsNoTracking().Where(f => metrics.Contains(f.Metric)).AsAsyncEnumerable().WithCancellation(ct))
             {
@@ -132,6 +141,16 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
             }
             foreach (var (key, e) in days)
                 Differ($"{key.Item1} {key.Item2:yyyy-MM-dd} person {key.Item3} (day total): ledger none, records {e.Fen} fen / {e.Count}");
+            await foreach (var t in db.Set<LedgerTotal>().AsNoTracking().Where(t => metrics.Contains(t.Metric)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var found = totals.Remove((t.Metric, t.Day), out var e);
+                if (!found && t.Fen == 0 && t.Count == 0)
+                    continue;
+                if (!found || e.Fen != t.Fen || e.Count != t.Count)
+                    Differ($"{t.Metric} {t.Day:yyyy-MM-dd} (department total): ledger {t.Fen} fen / {t.Count}, records {(found ? $"{e.Fen} fen / {e.Count}" : "none")}");
+            }
+            foreach (var (key, e) in totals)
+                Differ($"{key.Item1} {key.Item2:yyyy-MM-dd} (department total): ledger none, records {e.Fen} fen / {e.Count}");
         }
         if (differences > 0)
             logger.LogError("The ledger differs from its records in {Count} figures; the first: {First}", differences, string.Join("; ", first));

@@ -1129,6 +1129,25 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.ToTable("LedgerFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Kam.Core.Ledger.LedgerTotal", b =>
+                {
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Metric", "Day");
+
+                    b.ToTable("LedgerTotals", (string)null);
+                });
+
             modelBuilder.Entity("Kam.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1116,6 +1116,25 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.ToTable("LedgerFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Kam.Core.Ledger.LedgerTotal", b =>
+                {
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Metric", "Day");
+
+                    b.ToTable("LedgerTotals", (string)null);
+                });
+
             modelBuilder.Entity("Kam.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
