@@ -23,6 +23,9 @@ public enum SearchKind
 
     /// <summary>An opportunity (project): its name.</summary>
     Opportunity = 3,
+
+    /// <summary>A payment: its bank reference and note.</summary>
+    Payment = 4,
 }
 
 /// <summary>

@@ -49,11 +49,23 @@ public sealed class ListPayments(IKamDb db)
             payments = reversed ? payments.Where(p => p.ReversedAt != null) : payments.Where(p => p.ReversedAt == null);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            var pattern = "%" + Like.Escape(q.Search.Trim().ToLowerInvariant()) + "%";
+            var text = q.Search.Trim().ToLowerInvariant();
+            var pattern = "%" + Like.Escape(text) + "%";
             var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
-            payments = payments.Where(p => EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter)
-                || accounts.Contains(p.AccountId));
+            // Both through the search index: the payments whose reference or note may match (then the exact test), and
+            // the payments of the accounts that match; never a contains-test over every payment.
+            if (SearchWords.Narrows(text))
+            {
+                var own = db.Matching(SearchKind.Payment, text);
+                payments = payments.Where(p => (own.Contains(p.Id) && (EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
+                    || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter))) || accounts.Contains(p.AccountId));
+            }
+            else
+            {
+                payments = payments.Where(p => EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
+                    || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter)
+                    || accounts.Contains(p.AccountId));
+            }
         }
         return payments;
     }

@@ -45,8 +45,13 @@ public enum PaymentMethod
 
 /// <summary>Money received (回款) against an instalment (and so its contract or order): the base for commissions.</summary>
 [Scoped(Scope.Account)]
-public class Payment : Entity, IBelongsToAccount
+public class Payment : Entity, IBelongsToAccount, ISearchable
 {
+    SearchKind ISearchable.SearchKind => SearchKind.Payment;
+
+    /// <summary>What a payment search looks in besides its account: the reference and the note, lower-cased.</summary>
+    string ISearchable.SearchableText() => (Reference + "|" + Note).ToLowerInvariant();
+
     public Guid AccountId { get; set; }
 
     public Guid InstalmentId { get; set; }
