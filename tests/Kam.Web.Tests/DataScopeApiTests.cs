@@ -157,6 +157,23 @@ public sealed class DataScopeApiTests(KamFactory app)
             var id = (string)task["item"]!["id"]!;
             return new(id, title, "/api/tasks?pageSize=200", $"/api/tasks/{id}", null, a.Owner);
         },
+        [typeof(Kam.Core.Targets.TargetLine)] = async a =>
+        {
+            // A person's share of a target shows to them and the department's readers; another account manager sees
+            // the department's total only.
+            var period = $"{2060 + Random.Shared.Next(40)}-{1 + Random.Shared.Next(12):00}";
+            var am1 = await a.App.Read(db => db.Users.Where(u => u.UserName == "am1").Select(u => u.Id).FirstAsync());
+            var share = 7654m + Random.Shared.Next(100) / 100m;
+            (await a.Head.PutAsJsonAsync($"/api/targets?period={period}", new
+            {
+                metric = "Signed",
+                minimum = share + 1000m,
+                target = share + 1000m,
+                challenge = share + 1000m,
+                people = new[] { new { personId = a.OwnerId, minimum = share, target = share, challenge = share }, new { personId = am1, minimum = 1000m, target = 1000m, challenge = 1000m } },
+            })).EnsureSuccessStatusCode();
+            return new(a.OwnerId.ToString(), share.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/api/targets?period={period}", null, null, a.Owner);
+        },
         [typeof(Notification)] = async a =>
         {
             var title = "提醒" + Short();

@@ -1,0 +1,34 @@
+using Kam.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kam.Core.Targets;
+
+internal sealed class TargetSheetConfiguration : IEntityTypeConfiguration<TargetSheet>
+{
+    public void Configure(EntityTypeBuilder<TargetSheet> b)
+    {
+        b.ToTable("TargetSheets");
+        b.Property(s => s.Metric).HasConversion<string>().HasMaxLength(24);
+        b.Property(s => s.Minimum).HasPrecision(18, 2);
+        b.Property(s => s.Target).HasPrecision(18, 2);
+        b.Property(s => s.Challenge).HasPrecision(18, 2);
+        // One sheet per metric and month: two heads saving a new breakdown at once end in one sheet and a 409.
+        b.HasIndex(s => new { s.Month, s.Metric }).IsUnique();
+    }
+}
+
+internal sealed class TargetLineConfiguration : IEntityTypeConfiguration<TargetLine>
+{
+    public void Configure(EntityTypeBuilder<TargetLine> b)
+    {
+        b.ToTable("TargetLines");
+        b.Property(l => l.Minimum).HasPrecision(18, 2);
+        b.Property(l => l.Target).HasPrecision(18, 2);
+        b.Property(l => l.Challenge).HasPrecision(18, 2);
+        b.HasOne<TargetSheet>().WithMany().HasForeignKey(l => l.SheetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => new { l.SheetId, l.PersonId }).IsUnique();
+        b.HasIndex(l => l.PersonId);
+    }
+}

@@ -1,0 +1,11 @@
+using Kam.Core.Common;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kam.Core.Targets;
+
+public sealed class TargetsModule : IKamModule
+{
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services) =>
+        services.AddScoped<GetTargets>().AddScoped<SetTargets>().AddScoped<GetTargetProgress>().AddScoped<ManageTargetSettings>();
+}

@@ -1,0 +1,24 @@
+using Kam.Core.Identity;
+using Kam.Core.Targets;
+
+namespace Kam.Web.Api;
+
+public static class TargetEndpoints
+{
+    public static void MapTargets(this RouteGroupBuilder api)
+    {
+        var targets = api.MapGroup("/targets").WithTags("Targets").RequireAuthorization(Policies.ReadAccounts);
+        targets.MapGet("", async (string? period, GetTargets get, HttpContext ctx, CancellationToken ct) =>
+            (await get.Handle(period, ct)).Ok(ctx)).Produces<TargetBreakdown>().ProducesValidationProblem();
+        targets.MapPut("", async (string? period, TargetSheetInput input, SetTargets set, GetTargets get, HttpContext ctx, CancellationToken ct) =>
+        {
+            var saved = await set.Handle(period, input, ct);
+            return saved.IsSuccess ? (await get.Handle(period, ct)).Ok(ctx) : Problems.From(saved.Error!, ctx);
+        }).Produces<TargetBreakdown>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        targets.MapGet("/progress", async (string? period, Guid? userId, GetTargetProgress progress, HttpContext ctx, CancellationToken ct) =>
+            (await progress.Handle(period, userId, ct)).Ok(ctx)).Produces<TargetProgress>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        targets.MapGet("/settings", async (ManageTargetSettings manage, CancellationToken ct) => TypedResults.Ok(await manage.Get(ct)));
+        targets.MapPut("/settings", async (TargetSettings input, ManageTargetSettings manage, HttpContext ctx, CancellationToken ct) =>
+            (await manage.Set(input, ct)).Ok(ctx)).Produces<TargetSettings>().ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+}

@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kam.Core.Accounts;
+using Kam.Core.Contracts;
+using Kam.Core.Targets;
+using Kam.Core.Visits;
+using Kam.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kam.Web.Tests;
+
+/// <summary>
+/// Targets (目标分解) and their progress: the head breaks a month's target down to people, the breakdown must add up,
+/// the levels must be in order, a stale save is refused; account managers read their own; the actuals come from the
+/// records, to the yuan, for the person credited when it happened.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class TargetApiTests(KamFactory app)
+{
+    private static DateOnly Today => PaymentData.Today;
+
+    // Each test breaks down its own month far in the future: no other test's sheet is in the way.
+    private static string FutureMonth() => $"{2060 + Random.Shared.Next(40)}-{1 + Random.Shared.Next(12):00}";
+
+    private async Task<List<Guid>> Managers(HttpClient head, string period)
+    {
+        var breakdown = await (await head.GetAsync($"/api/targets?period={period}")).Ok<JsonObject>();
+        return breakdown["sheets"]!.AsArray().First()!["people"]!.AsArray().Select(p => Guid.Parse((string)p!["person"]!["id"]!)).ToList();
+    }
+
+    private static object Sheet(string metric, decimal target, IEnumerable<(Guid Id, decimal Target)> people, Guid? version = null) => new
+    {
+        metric,
+        version,
+        minimum = target * 0.8m,
+        target,
+        challenge = target * 1.2m,
+        people = people.Select(p => new { personId = p.Id, minimum = p.Target * 0.8m, target = p.Target, challenge = p.Target * 1.2m }).ToList(),
+    };
+
+    [Fact]
+    public async Task The_head_breaks_a_months_collections_down_and_a_breakdown_that_does_not_add_up_is_refused_with_the_difference()
+    {
+        using var head = await app.As("head");
+        var period = FutureMonth();
+        var people = (await Managers(head, period)).Take(4).ToList();
+        Assert.Equal(4, people.Count);
+
+        var short1 = await (await head.PutAsJsonAsync($"/api/targets?period={period}", Sheet("Collected", 1_000_000m,
+            people.Select((p, i) => (p, i == 0 ? 240_000m : 250_000m))))).Problem(HttpStatusCode.BadRequest);
+        var message = (string)short1["errors"]!["people"]![0]!;
+        Assert.Contains("10000", message.Replace(",", ""));
+        var before = await (await head.GetAsync($"/api/targets?period={period}")).Ok<JsonObject>();
+        Assert.Null(Collected(before)["version"]); // nothing was saved
+
+        var saved = await (await head.PutAsJsonAsync($"/api/targets?period={period}", Sheet("Collected", 1_000_000m, people.Select(p => (p, 250_000m)))))
+            .Ok<JsonObject>();
+        var sheet = Collected(saved);
+        Assert.Equal(1_000_000m, (decimal)sheet["department"]!["target"]!);
+        Assert.Equal(0m, (decimal)sheet["difference"]!);
+        Assert.Equal(250_000m, (decimal)sheet["people"]!.AsArray().Single(p => (string)p!["person"]!["id"]! == people[0].ToString())!["levels"]!["target"]!);
+
+        // A second head's save over the version read before the first save: 409, and the first one stands.
+        var stale = await head.PutAsJsonAsync($"/api/targets?period={period}", Sheet("Collected", 1_000_000m, people.Select(p => (p, 250_000m))));
+        await stale.Problem(HttpStatusCode.Conflict);
+        var version = Guid.Parse((string)sheet["version"]!);
+        var moved = Sheet("Collected", 1_200_000m, people.Select((p, i) => (p, i == 0 ? 450_000m : 250_000m)), version);
+        var again = Collected(await (await head.PutAsJsonAsync($"/api/targets?period={period}", moved)).Ok<JsonObject>());
+        Assert.NotEqual(version, Guid.Parse((string)again["version"]!));
+        await (await head.PutAsJsonAsync($"/api/targets?period={period}", moved)).Problem(HttpStatusCode.Conflict);
+
+        // The quarter and the year are the sums of their months (read-only).
+        var year = period[..4];
+        var yearly = Collected(await (await head.GetAsync($"/api/targets?period={year}")).Ok<JsonObject>());
+        Assert.Equal(1_200_000m, (decimal)yearly["department"]!["target"]!);
+        Assert.Null(yearly["version"]);
+        await (await head.PutAsJsonAsync($"/api/targets?period={year}", moved)).Problem(HttpStatusCode.BadRequest);
+
+        // Every change is in the audit trail: the sheet's creation and its change, and the lines'.
+        var month = Period.Parse(period)!.Start;
+        var sheetId = await app.Read(db => db.Set<TargetSheet>().Where(s => s.Month == month && s.Metric == TargetMetric.Collected).Select(s => s.Id).SingleAsync());
+        var trail = await app.Read(db => db.Set<Kam.Core.Audit.AuditEntry>().CountAsync(e => e.EntityType == nameof(TargetSheet) && e.EntityId == sheetId.ToString()));
+        Assert.Equal(2, trail);
+        var lineTrail = await app.Read(db => db.Set<Kam.Core.Audit.AuditEntry>().CountAsync(e => e.EntityType == nameof(TargetLine)));
+        Assert.True(lineTrail >= 5, $"the lines' creation and the first person's change are audited ({lineTrail})");
+    }
+
+    private static JsonNode Collected(JsonNode breakdown) => breakdown["sheets"]!.AsArray().Single(s => (string)s!["metric"]! == "Collected")!;
+
+    [Fact]
+    public async Task Levels_out_of_order_and_bad_values_are_refused_on_their_fields()
+    {
+        using var head = await app.As("head");
+        var period = FutureMonth();
+        var person = (await Managers(head, period))[0];
+        var bad = await (await head.PutAsJsonAsync($"/api/targets?period={period}", new
+        {
+            metric = "Visits",
+            minimum = 50m,
+            target = 40m,
+            challenge = 30m,
+            people = new[] { new { personId = person, minimum = 1.5m, target = (decimal?)null, challenge = 2m } },
+        })).Problem(HttpStatusCode.BadRequest);
+        var errors = bad["errors"]!.AsObject();
+        Assert.Equal("保底不能高于目标", (string?)errors["minimum"]![0]);
+        Assert.Equal("挑战不能低于目标", (string?)errors["challenge"]![0]);
+        Assert.NotNull(errors["people[0].minimum"]); // visits are whole numbers
+        Assert.NotNull(errors["people[0].target"]);
+        var coverage = await (await head.PutAsJsonAsync($"/api/targets?period={period}", new { metric = "ATierCoverage", minimum = 80m, target = 90m, challenge = 120m, people = Array.Empty<object>() }))
+            .Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(coverage["errors"]!["challenge"]);
+        await (await head.PutAsJsonAsync("/api/targets?period=2026-13", new { metric = "Visits", minimum = 1m, target = 1m, challenge = 1m })).Problem(HttpStatusCode.BadRequest);
+        await (await head.GetAsync("/api/targets/progress?period=nonsense")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_account_manager_cannot_set_targets_and_reads_only_their_own_and_the_departments()
+    {
+        using var head = await app.As("head");
+        using var am1 = await app.As("am1");
+        var period = FutureMonth();
+        var people = await Managers(head, period);
+        var am1Id = await app.Read(db => db.Users.Where(u => u.UserName == "am1").Select(u => u.Id).FirstAsync());
+        var am2Id = await app.Read(db => db.Users.Where(u => u.UserName == "am2").Select(u => u.Id).FirstAsync());
+        var split = people.Select(p => (p, p == am1Id ? 30m : p == am2Id ? 70m : 0m)).ToList();
+        (await head.PutAsJsonAsync($"/api/targets?period={period}", Sheet("Visits", 100m, split))).EnsureSuccessStatusCode();
+
+        await (await am1.PutAsJsonAsync($"/api/targets?period={period}", Sheet("Visits", 100m, split))).Problem(HttpStatusCode.Forbidden);
+        var mine = Visits(await (await am1.GetAsync($"/api/targets?period={period}")).Ok<JsonObject>());
+        var line = Assert.Single(mine["people"]!.AsArray());
+        Assert.Equal(am1Id.ToString(), (string)line!["person"]!["id"]!);
+        Assert.Equal(30m, (decimal)line["levels"]!["target"]!);
+        Assert.Equal(100m, (decimal)mine["department"]!["target"]!); // the department's total, not the others' shares
+        await (await am1.GetAsync($"/api/targets/progress?period={period}&userId={am2Id}")).Problem(HttpStatusCode.NotFound);
+        var progress = await (await am1.GetAsync($"/api/targets/progress?period={period}")).Ok<JsonObject>();
+        Assert.False((bool)progress["showsRanking"]!);
+        Assert.Single(progress["metrics"]!.AsArray()[0]!["people"]!.AsArray());
+        await (await am1.PutAsJsonAsync("/api/targets/settings", new { showRankingToManagers = true })).Problem(HttpStatusCode.Forbidden);
+    }
+
+    private static JsonNode Visits(JsonNode breakdown) => breakdown["sheets"]!.AsArray().Single(s => (string)s!["metric"]! == "Visits")!;
+
+    [Fact]
+    public async Task The_actuals_move_by_exactly_each_record_for_the_person_credited_and_stay_after_a_handover()
+    {
+        var userName = await Users.Create(app, "tgt");
+        using var am = await app.WithPassword(userName, Users.Password);
+        using var head = await app.As("head");
+        var amId = await app.Read(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).FirstAsync());
+        var month = Period.MonthOf(Today).ToString();
+        async Task<Dictionary<string, decimal>> Actuals(HttpClient client, Guid person)
+        {
+            var progress = await (await client.GetAsync($"/api/targets/progress?period={month}&userId={person}")).Ok<JsonObject>();
+            return progress["metrics"]!.AsArray().ToDictionary(m => (string)m!["metric"]!,
+                m => (decimal)m!["people"]!.AsArray().Single()!["figure"]!["actual"]!);
+        }
+        var before = await Actuals(am, amId);
+        Assert.All(before.Values, v => Assert.Equal(0m, v));
+        var departmentBefore = await DepartmentActual(head, month, "Collected");
+
+        var accountId = await PaymentData.AccountOf(am);
+        await app.Change(async db =>
+        {
+            db.Unscoped<Contract>().Add(new Contract
+            {
+                Number = "TG-" + Guid.NewGuid().ToString("N")[..10],
+                Kind = ContractKind.Purchase,
+                AccountId = accountId,
+                Title = "目标合同",
+                Amount = 88_000.5m,
+                EffectiveAmount = 88_000.5m,
+                StartOn = Today,
+                EndOn = Today.AddYears(1),
+                EffectiveEndOn = Today.AddYears(1),
+                Status = ContractStatus.Signed,
+                SignedOn = Today,
+                OwnerId = amId,
+                DrafterId = amId,
+            });
+            var a = await db.Unscoped<Account>().FirstAsync(x => x.Id == accountId);
+            a.Tier = AccountTier.A;
+            db.Unscoped<Visit>().Add(new Visit { AccountId = accountId, UserId = amId, Date = Today, At = DateTimeOffset.UtcNow, Status = VisitStatus.Done, Purpose = "目标拜访" });
+            db.Unscoped<Visit>().Add(new Visit { AccountId = accountId, UserId = amId, Date = Today, At = DateTimeOffset.UtcNow, Status = VisitStatus.Done, Purpose = "目标拜访二" });
+        });
+        var (orderId, instalmentId) = await PaymentData.Order(app, accountId, 12_345.67m, Today.AddDays(20));
+        var paid = await (await am.PostAsJsonAsync("/api/payments", new { instalmentId, amount = 1_000.01m, receivedOn = Today, method = "BankTransfer" }))
+            .Ok<JsonObject>(HttpStatusCode.Created);
+        var wrong = await (await am.PostAsJsonAsync("/api/payments", new { instalmentId, amount = 300m, receivedOn = Today, method = "Cash" }))
+            .Ok<JsonObject>(HttpStatusCode.Created);
+        (await am.PostAsJsonAsync($"/api/payments/{wrong["id"]}/reverse", new { reason = "录错", version = wrong["version"] })).EnsureSuccessStatusCode();
+
+        var after = await Actuals(am, amId);
+        Assert.Equal(88_000.5m, after["Signed"]);
+        Assert.Equal(12_345.67m, after["Ordered"]);
+        Assert.Equal(1_000.01m, after["Collected"]);
+        Assert.Equal(2m, after["Visits"]);
+        Assert.Equal(100m, after["ATierCoverage"]);
+        Assert.Equal(departmentBefore + 1_000.01m, await DepartmentActual(head, month, "Collected"));
+        Assert.NotNull(paid["id"]);
+        Assert.NotEqual(Guid.Empty, orderId);
+
+        // Handing the accounts over moves the work, not the past figures.
+        var receiver = await Users.Create(app, "tgr");
+        var receiverId = await app.Read(db => db.Users.Where(u => u.UserName == receiver).Select(u => u.Id).FirstAsync());
+        (await head.PostAsJsonAsync("/api/handovers", new { fromUserId = amId, toUserId = receiverId, note = "调岗" })).EnsureSuccessStatusCode();
+        var kept = await Actuals(head, amId);
+        Assert.Equal(88_000.5m, kept["Signed"]);
+        Assert.Equal(1_000.01m, kept["Collected"]);
+        var moved = await Actuals(head, receiverId);
+        Assert.Equal(0m, moved["Collected"]);
+        Assert.Equal(100m, moved["ATierCoverage"]); // the A account (and its visit this month) is the receiver's now
+    }
+
+    private static async Task<decimal> DepartmentActual(HttpClient head, string month, string metric)
+    {
+        var progress = await (await head.GetAsync($"/api/targets/progress?period={month}")).Ok<JsonObject>();
+        return (decimal)progress["metrics"]!.AsArray().Single(m => (string)m!["metric"]! == metric)!["department"]!["actual"]!;
+    }
+}
