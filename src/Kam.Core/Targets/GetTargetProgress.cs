@@ -99,7 +99,7 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
             return actual;
         if (metric == TargetMetric.Signed)
             return actual + pipeline;
-        return elapsed == 0 ? 0 : Math.Round(actual * total / elapsed, 2, MidpointRounding.AwayFromZero);
+        return elapsed == 0 ? 0 : Math.Round(actual * total / elapsed, TargetMetrics.IsMoney(metric) ? 2 : 0, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The open projects expected to sign after today within the period, weighted by probability, per owner.</summary>

@@ -52,7 +52,7 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         {
             var sum = wanted.Sum(w => w.Levels.Target);
             if (sum != department!.Target)
-                return Error.Validation("people", "target.breakdown_mismatch", sum, department.Target, department.Target - sum);
+                return Error.Validation("people", "target.breakdown_mismatch", Shown(metric, sum), Shown(metric, department.Target), Shown(metric, department.Target - sum));
         }
 
         if (sheet is null)
@@ -86,6 +86,10 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         }
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
+
+    /// <summary>An amount in the message as everywhere (¥1,900,000.00), a count as a number.</summary>
+    private static string Shown(TargetMetric metric, decimal value) =>
+        TargetMetrics.IsMoney(metric) ? Money.Format(value) : value.ToString("#,##0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The three levels of one line, or null with the errors beside their fields.</summary>
     private static TargetLevels? Check(TargetMetric metric, string prefix, decimal? minimum, decimal? target, decimal? challenge, List<FieldError> errors)

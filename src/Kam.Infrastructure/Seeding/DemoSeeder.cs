@@ -33,6 +33,9 @@ public interface ISeedStep
 {
     int Order { get; }
 
+    /// <summary>Whether the step reads the derived data (the ledger, the search index): it runs after they are built.</summary>
+    bool NeedsDerivedData => false;
+
     Task RunAsync(SeedContext context, CancellationToken ct);
 }
 
@@ -43,19 +46,24 @@ public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOption
     {
         var context = new SeedContext(options.Value);
         var writtenBefore = db.RowsWrittenInBulk; // the start-up's own builds of derived data use the bulk writer too
-        foreach (var step in steps.OrderBy(s => s.Order))
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await step.RunAsync(context, ct);
-            logger.LogInformation("Demo seed step {Step} done in {Elapsed} ms", step.GetType().Name,
-                (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
+        foreach (var step in steps.Where(s => !s.NeedsDerivedData).OrderBy(s => s.Order))
+            await RunAsync(step, context, ct);
         if (db.RowsWrittenInBulk > writtenBefore)
         {
             // Rows written in bulk went past SaveChanges: the ledger and the search index are built from them now.
             await derived.RebuildSearchAsync(ct);
             await derived.RebuildLedgerAsync(ct);
         }
+        foreach (var step in steps.Where(s => s.NeedsDerivedData).OrderBy(s => s.Order))
+            await RunAsync(step, context, ct);
         await maintenance.RefreshStatisticsAsync(ct);
+    }
+
+    private async Task RunAsync(ISeedStep step, SeedContext context, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await step.RunAsync(context, ct);
+        logger.LogInformation("Demo seed step {Step} done in {Elapsed} ms", step.GetType().Name,
+            (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -103,6 +103,31 @@ public abstract class BrowserTest(KamApp app) : IAsyncLifetime
     protected static string Digits(int length) =>
         string.Concat(Enumerable.Range(0, length).Select(_ => (char)('0' + Random.Shared.Next(10))));
 
+    /// <summary>
+    /// Asserts the page does not scroll sideways at its width; if it does, names the elements that stick out (the
+    /// innermost first), which a bare scrollWidth never tells.
+    /// </summary>
+    protected static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
+    {
+        var viewport = page.ViewportSize?.Width ?? 390;
+        // The width the person sees once the page has settled: a panel still laying out while its data arrives is
+        // given a few moments, then the page is judged.
+        var width = 0;
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width <= viewport + 4)
+                return;
+            await page.WaitForTimeoutAsync(250);
+        }
+        var culprits = await page.EvaluateAsync<string[]>(@"(limit) => {
+            const out = e => e.getBoundingClientRect().right > limit + 1;
+            const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) { const o = getComputedStyle(a).overflowX; if ((o === 'hidden' || o === 'clip' || o === 'auto' || o === 'scroll') && !out(a)) return true; } return false; };
+            return [...document.querySelectorAll('body *')].filter(e => out(e) && !clipped(e) && ![...e.children].some(out))
+                .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} '${(e.textContent || '').trim().slice(0, 40)}'`); }", viewport);
+        Assert.Fail($"{what} scrolls sideways: scrollWidth {width} > {viewport}; sticking out: {string.Join("; ", culprits)}");
+    }
+
     /// <summary>Runs the test body; on failure saves a full-page screenshot of every page it opened.</summary>
     protected async Task Run(Func<Task> body, [CallerMemberName] string test = "")
     {
