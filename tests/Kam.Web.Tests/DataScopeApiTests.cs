@@ -172,7 +172,7 @@ public sealed class DataScopeApiTests(KamFactory app)
                 challenge = share + 1000m,
                 people = new[] { new { personId = a.OwnerId, minimum = share, target = share, challenge = share }, new { personId = am1, minimum = 1000m, target = 1000m, challenge = 1000m } },
             })).EnsureSuccessStatusCode();
-            return new(a.OwnerId.ToString(), share.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/api/targets?period={period}", null, null, a.Owner);
+            return new(a.OwnerId.ToString(), share.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/api/targets?period={period}", null, $"/api/targets/export?period={period}", a.Owner);
         },
         [typeof(Notification)] = async a =>
         {

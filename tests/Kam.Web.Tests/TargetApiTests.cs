@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kam.Core.Accounts;
 using Kam.Core.Contracts;
+using Kam.Core.Notifications;
 using Kam.Core.Targets;
 using Kam.Core.Visits;
 using Kam.Web.Tests.Infrastructure;
@@ -183,6 +184,8 @@ public sealed class TargetApiTests(KamFactory app)
             db.Unscoped<Visit>().Add(new Visit { AccountId = accountId, UserId = amId, Date = Today, At = DateTimeOffset.UtcNow, Status = VisitStatus.Done, Purpose = "目标拜访" });
             db.Unscoped<Visit>().Add(new Visit { AccountId = accountId, UserId = amId, Date = Today, At = DateTimeOffset.UtcNow, Status = VisitStatus.Done, Purpose = "目标拜访二" });
         });
+        (await am.PostAsJsonAsync("/api/opportunities", new { accountId, name = "目标项目", expectedAmount = 66_600.66m, stage = "needs" }))
+            .EnsureSuccessStatusCode();
         var (orderId, instalmentId) = await PaymentData.Order(app, accountId, 12_345.67m, Today.AddDays(20));
         var paid = await (await am.PostAsJsonAsync("/api/payments", new { instalmentId, amount = 1_000.01m, receivedOn = Today, method = "BankTransfer" }))
             .Ok<JsonObject>(HttpStatusCode.Created);
@@ -196,6 +199,8 @@ public sealed class TargetApiTests(KamFactory app)
         Assert.Equal(1_000.01m, after["Collected"]);
         Assert.Equal(2m, after["Visits"]);
         Assert.Equal(100m, after["ATierCoverage"]);
+        Assert.Equal(1m, after["NewAccounts"]); // created active this month
+        Assert.Equal(66_600.66m, after["NewOpportunityAmount"]);
         Assert.Equal(departmentBefore + 1_000.01m, await DepartmentActual(head, month, "Collected"));
         Assert.NotNull(paid["id"]);
         Assert.NotEqual(Guid.Empty, orderId);
@@ -207,8 +212,11 @@ public sealed class TargetApiTests(KamFactory app)
         var kept = await Actuals(head, amId);
         Assert.Equal(88_000.5m, kept["Signed"]);
         Assert.Equal(1_000.01m, kept["Collected"]);
+        Assert.Equal(1m, kept["NewAccounts"]);
+        Assert.Equal(66_600.66m, kept["NewOpportunityAmount"]);
         var moved = await Actuals(head, receiverId);
         Assert.Equal(0m, moved["Collected"]);
+        Assert.Equal(0m, moved["NewAccounts"]);
         Assert.Equal(100m, moved["ATierCoverage"]); // the A account (and its visit this month) is the receiver's now
     }
 
@@ -217,4 +225,72 @@ public sealed class TargetApiTests(KamFactory app)
         var progress = await (await head.GetAsync($"/api/targets/progress?period={month}")).Ok<JsonObject>();
         return (decimal)progress["metrics"]!.AsArray().Single(m => (string)m!["metric"]! == metric)!["department"]!["actual"]!;
     }
+}
+
+/// <summary>The target reminders of a month, on a fake clock: behind schedule from the 16th, reached and beaten, each once.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class TargetReminderTests(KamFactory app)
+{
+    [Fact]
+    public async Task A_person_behind_is_told_after_mid_month_the_head_counts_them_and_a_beaten_challenge_is_announced_once()
+    {
+        // Long before the other reminder and e-mail tests' clocks (2031, 2032): these notifications are old news to them.
+        var month = new DateOnly(2029, 3, 1);
+        var period = "2029-03";
+        var slow = await Users.Create(app, "slow");
+        var fast = await Users.Create(app, "fast");
+        var (slowId, fastId, headId) = await app.Read(async db => (
+            await db.Users.Where(u => u.UserName == slow).Select(u => u.Id).FirstAsync(),
+            await db.Users.Where(u => u.UserName == fast).Select(u => u.Id).FirstAsync(),
+            await db.Users.Where(u => u.UserName == "head").Select(u => u.Id).FirstAsync()));
+        using var head = await app.As("head");
+        (await head.PutAsJsonAsync($"/api/targets?period={period}", new
+        {
+            metric = "Collected",
+            minimum = 800_000m,
+            target = 1_000_000m,
+            challenge = 1_200_000m,
+            people = new[] { new { personId = slowId, minimum = 800_000m, target = 1_000_000m, challenge = 1_200_000m } },
+        })).EnsureSuccessStatusCode();
+        (await head.PutAsJsonAsync($"/api/targets?period={period}", new
+        {
+            metric = "Visits",
+            minimum = 8m,
+            target = 10m,
+            challenge = 12m,
+            people = new[] { new { personId = fastId, minimum = 8m, target = 10m, challenge = 12m } },
+        })).EnsureSuccessStatusCode();
+        using var fastClient = await app.WithPassword(fast, Users.Password);
+        var accountId = await PaymentData.AccountOf(fastClient);
+        await app.Change(db =>
+        {
+            for (var i = 0; i < 12; i++)
+                db.Unscoped<Visit>().Add(new Visit { AccountId = accountId, UserId = fastId, Date = month.AddDays(i), At = DateTimeOffset.UtcNow, Status = VisitStatus.Done, Purpose = "月度拜访" });
+            return Task.CompletedTask;
+        });
+
+        // Before the 16th nobody is behind yet; the beaten challenge is announced at once.
+        await using (var s = new SystemScope(app))
+            await s.Reminders(SystemScope.At(month.AddDays(12), 9, 15)).RunAsync();
+        Assert.Empty(await Sent(slowId, "target_behind:"));
+        var beaten = Assert.Single(await Sent(fastId, "target_challenge:"));
+        Assert.Equal((NotificationKinds.TargetChallenge, $"/targets?period={period}"), (beaten.Kind, beaten.Link));
+        Assert.Single(await Sent(headId, $"target_challenge:Visits:{period}:{fastId}"));
+
+        Kam.Core.Notifications.ReminderRun first, second;
+        await using (var s = new SystemScope(app))
+            first = await s.Reminders(SystemScope.At(month.AddDays(19), 9, 15)).RunAsync();
+        await using (var s = new SystemScope(app))
+            second = await s.Reminders(SystemScope.At(month.AddDays(19), 9, 30)).RunAsync();
+        Assert.True(first.Targets >= 2, first.ToString());
+        Assert.Equal(0, second.Targets);
+        var behind = Assert.Single(await Sent(slowId, "target_behind:"));
+        Assert.Equal($"target_behind:Collected:{period}", behind.Key);
+        var team = Assert.Single(await Sent(headId, $"target_behind_team:Collected:{period}"));
+        Assert.Equal("Collected|1", team.Subject);
+        Assert.Single(await Sent(fastId, "target_challenge:")); // still once
+    }
+
+    private Task<List<Notification>> Sent(Guid userId, string keyStart) =>
+        app.Read(db => db.Unscoped<Notification>().Where(n => n.UserId == userId && n.Key.StartsWith(keyStart)).ToListAsync());
 }

@@ -67,6 +67,13 @@ public class Account : Entity, IArchivable, IBelongsToAccount, ISearchable
 
     public Guid OwnerId { get; set; }
 
+    /// <summary>The business day the account became active (from a prospect, or created active); earlier accounts
+    /// count from the day they were created.</summary>
+    public DateOnly? BecameActiveOn { get; set; }
+
+    /// <summary>Who the developed account is credited to (its owner when it became active); fixed then.</summary>
+    public Guid? CreditedToId { get; set; }
+
     public string? Source { get; set; }
 
     /// <summary>Comma-separated, each tag trimmed.</summary>

@@ -27,6 +27,13 @@ public enum LedgerMetric
 
     /// <summary>Visits completed: counted on the visit's day, credited to the person who visited.</summary>
     VisitDone = 6,
+
+    /// <summary>Key accounts developed (新开发大客户): counted on the day an account became active (or was created
+    /// active), credited to its owner then.</summary>
+    NewAccount = 7,
+
+    /// <summary>Projects opened (新增商机): their expected amount on the day opened, credited to the owner then.</summary>
+    Opened = 8,
 }
 
 /// <summary>

@@ -21,8 +21,13 @@ public static class NotificationKinds
     public const string ContractExpiring = "notify.contract_expiring";
     public const string InstalmentDue = "notify.instalment_due";
     public const string InstalmentOverdue = "notify.instalment_overdue";
+    public const string TargetBehind = "notify.target_behind";
+    public const string TargetBehindTeam = "notify.target_behind_team";
+    public const string TargetReached = "notify.target_reached";
+    public const string TargetChallenge = "notify.target_challenge";
 
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
-        ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue];
+        ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
+        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge];
 }

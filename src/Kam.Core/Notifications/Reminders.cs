@@ -16,7 +16,10 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
     /// <summary>Instalments falling due soon or just overdue (see <see cref="Payments.InstalmentReminders"/>).</summary>
     public int Instalments { get; init; }
 
-    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments;
+    /// <summary>Targets behind schedule, reached or beaten (see <see cref="Targets.TargetReminders"/>).</summary>
+    public int Targets { get; init; }
+
+    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets;
 }
 
 /// <summary>
@@ -31,7 +34,8 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
 /// the overdue list.
 /// </para>
 /// </summary>
-public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings, Payments.InstalmentReminders instalments)
+public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings, Payments.InstalmentReminders instalments,
+    Targets.TargetReminders targets)
 {
     /// <summary>A visit falling due within this many days is announced.</summary>
     public const int DueSoonDays = 3;
@@ -55,7 +59,8 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
         await Contracts.ContractLifecycle.AdvanceAsync(db, today, ct);
         var contractsExpiring = await notifier.SendAsync(await Contracts.ContractLifecycle.ExpiringAsync(db, today, ct), ct);
         var instalmentsDue = await notifier.SendAsync(await instalments.MessagesAsync(today, ct), ct);
-        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring) { Instalments = instalmentsDue };
+        var targetNotices = await notifier.SendAsync(await targets.MessagesAsync(ct), ct);
+        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring) { Instalments = instalmentsDue, Targets = targetNotices };
     }
 
     private Task<List<NotificationMessage>> VisitsDueSoon(VisitPolicy policy, DateOnly today, CancellationToken ct) =>

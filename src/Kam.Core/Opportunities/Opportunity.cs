@@ -56,6 +56,12 @@ public class Opportunity : Entity, IBelongsToAccount, IArchivable, ISearchable
     public int Rank { get; set; }
 
     public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>The business day it was opened (earlier projects count from the day they were created).</summary>
+    public DateOnly? OpenedOn { get; set; }
+
+    /// <summary>Who the opened project is credited to (its owner then); fixed when opened.</summary>
+    public Guid? CreditedToId { get; set; }
 }
 
 /// <summary>One stage of the pipeline: a stable key, its Chinese name, the probability and whether it closes the project.</summary>

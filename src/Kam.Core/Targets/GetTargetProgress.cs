@@ -76,9 +76,9 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
                 levels.Target > 0 ? Math.Round(value * 100 / levels.Target, 1, MidpointRounding.AwayFromZero) : null,
                 Project(metric, value, expected, elapsed, total), null);
 
+            var linesOf = lines.Where(l => monthOf.ContainsKey(l.SheetId)).OrderBy(l => monthOf[l.SheetId]).ToLookup(l => l.PersonId);
             var personLines = people.Select(person => new ProgressPersonLine(person, Figure(actual.GetValueOrDefault(person.Id),
-                GetTargets.Combine(metric, lines.Where(l => monthOf.ContainsKey(l.SheetId) && l.PersonId == person.Id).OrderBy(l => monthOf[l.SheetId]).Select(GetTargets.Levels)),
-                pipeline.GetValueOrDefault(person.Id)))).ToList();
+                GetTargets.Combine(metric, linesOf[person.Id].Select(GetTargets.Levels)), pipeline.GetValueOrDefault(person.Id)))).ToList();
             if (ranking)
             {
                 var order = personLines.OrderByDescending(l => l.Figure.Percent ?? -1).ThenByDescending(l => l.Figure.Actual).ThenBy(l => l.Person.DisplayName, StringComparer.Ordinal).ToList();
@@ -107,9 +107,12 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
     {
         var open = db.Unscoped<Opportunity>().AsNoTracking()
             .Where(o => o.Status == OpportunityStatus.Open && o.ArchivedAt == null && o.ExpectedSignOn > today && o.ExpectedSignOn <= end);
-        var rows = await open.GroupBy(o => o.OwnerId).Select(g => new { g.Key, Weighted = g.Sum(o => o.ExpectedAmount * o.Probability) }).ToListAsync(ct);
-        var people = rows.Where(r => ids.Contains(r.Key)).ToDictionary(r => r.Key, r => Math.Round(r.Weighted / 100, 2, MidpointRounding.AwayFromZero));
-        return (people, Math.Round(rows.Sum(r => r.Weighted) / 100, 2, MidpointRounding.AwayFromZero));
+        // Summed as floating point by the database (SQLite sums decimals through a slow function), rounded to the fen here:
+        // a projection, not a booked figure.
+        var rows = await open.GroupBy(o => o.OwnerId).Select(g => new { g.Key, Weighted = g.Sum(o => (double)o.ExpectedAmount * o.Probability) }).ToListAsync(ct);
+        static decimal Yuan(double weighted) => Math.Round((decimal)(weighted / 100), 2, MidpointRounding.AwayFromZero);
+        var people = rows.Where(r => ids.Contains(r.Key)).ToDictionary(r => r.Key, r => Yuan(r.Weighted));
+        return (people, Yuan(rows.Sum(r => r.Weighted)));
     }
 
     /// <summary>The share of each person's A accounts (and the department's) with a completed visit in the period, in percent.</summary>
@@ -117,16 +120,17 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
     {
         var a = AccountTier.A;
         var done = VisitStatus.Done;
-        var accounts = db.Unscoped<Account>().AsNoTracking().Where(x => x.Tier == a && x.ArchivedAt == null && x.Status != AccountStatus.Lost);
-        var visited = accounts.Where(x => db.Unscoped<Visit>().Any(v => v.AccountId == x.Id && v.Status == done && v.Date >= start && v.Date <= until));
-        var rows = await visited.Where(x => ids.Contains(x.OwnerId)).GroupBy(x => x.OwnerId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var all = await accounts.Where(x => ids.Contains(x.OwnerId)).GroupBy(x => x.OwnerId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // Every A account once, through the tier index, with whether it has a completed visit in the period (one seek
+        // in the visits' (account, status, date) index each): a few thousand rows, counted here per owner.
+        var rows = await db.Unscoped<Account>().AsNoTracking().Where(x => x.Tier == a && x.ArchivedAt == null && x.Status != AccountStatus.Lost)
+            .Select(x => new { x.OwnerId, Visited = db.Unscoped<Visit>().Any(v => v.AccountId == x.Id && v.Status == done && v.Date >= start && v.Date <= until) })
+            .ToListAsync(ct);
         static decimal Percent(int visited, int all) => all == 0 ? 0 : Math.Round(visited * 100m / all, 1, MidpointRounding.AwayFromZero);
-        var people = all.ToDictionary(g => g.Key, g => Percent(rows.GetValueOrDefault(g.Key), g.Value));
+        var wanted = ids.ToHashSet();
+        var people = rows.Where(r => wanted.Contains(r.OwnerId)).GroupBy(r => r.OwnerId)
+            .ToDictionary(g => g.Key, g => Percent(g.Count(r => r.Visited), g.Count()));
         // The department's: every A account's, whoever reads it (a rate, no record shown).
-        return (people, Percent(await visited.CountAsync(ct), await accounts.CountAsync(ct)));
+        return (people, Percent(rows.Count(r => r.Visited), rows.Count));
     }
 }
 

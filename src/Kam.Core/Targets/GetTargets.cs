@@ -18,8 +18,8 @@ public sealed class GetTargets(IKamDb db, ICurrentUser me)
             var mine = sheets.Where(s => s.Metric == metric).OrderBy(s => s.Month).ToList();
             var monthOf = mine.ToDictionary(s => s.Id, s => s.Month);
             var department = Combine(metric, mine.Select(Levels));
-            var personLines = people.Select(person => new TargetPersonLine(person,
-                Combine(metric, lines.Where(l => monthOf.ContainsKey(l.SheetId) && l.PersonId == person.Id).OrderBy(l => monthOf[l.SheetId]).Select(Levels)), true)).ToList();
+            var linesOf = lines.Where(l => monthOf.ContainsKey(l.SheetId)).OrderBy(l => monthOf[l.SheetId]).ToLookup(l => l.PersonId);
+            var personLines = people.Select(person => new TargetPersonLine(person, Combine(metric, linesOf[person.Id].Select(Levels)), true)).ToList();
             var sum = personLines.Aggregate(TargetLevels.Zero, (a, l) => a.Plus(l.Levels));
             return new TargetSheetView(metric, TargetMetrics.IsMoney(metric), TargetMetrics.IsSummed(metric),
                 monthly ? mine.FirstOrDefault()?.Version : null, department, personLines, sum,

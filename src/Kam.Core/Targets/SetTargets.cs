@@ -104,7 +104,7 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
             }
             if (v < 0 || v > (metric == TargetMetric.ATierCoverage ? 100 : MaxAmount))
                 errors.Add(new FieldError(prefix + name, metric == TargetMetric.ATierCoverage ? "target.percent_range" : "target.level_range"));
-            else if (metric == TargetMetric.Visits && v != Math.Floor(v))
+            else if (TargetMetrics.IsCount(metric) && v != Math.Floor(v))
                 errors.Add(new FieldError(prefix + name, "target.whole_number"));
             else if (Math.Round(v, 2) != v)
                 errors.Add(new FieldError(prefix + name, "target.two_decimals"));

@@ -19,13 +19,23 @@ public enum TargetMetric
 
     /// <summary>A 类客户拜访覆盖率: the share of a person's A accounts visited in the period, in percent (not summed).</summary>
     ATierCoverage = 5,
+
+    /// <summary>新开发大客户: accounts that became active (or were created active) in the period.</summary>
+    NewAccounts = 6,
+
+    /// <summary>新增商机金额: the expected amount of the projects opened in the period, in yuan.</summary>
+    NewOpportunityAmount = 7,
 }
 
 public static class TargetMetrics
 {
     public static IReadOnlyList<TargetMetric> All { get; } = Enum.GetValues<TargetMetric>();
 
-    public static bool IsMoney(TargetMetric metric) => metric is TargetMetric.Signed or TargetMetric.Ordered or TargetMetric.Collected;
+    public static bool IsMoney(TargetMetric metric) =>
+        metric is TargetMetric.Signed or TargetMetric.Ordered or TargetMetric.Collected or TargetMetric.NewOpportunityAmount;
+
+    /// <summary>Counted in whole numbers (visits, accounts).</summary>
+    public static bool IsCount(TargetMetric metric) => metric is TargetMetric.Visits or TargetMetric.NewAccounts;
 
     /// <summary>Whether people's targets add up to the department's (a rate does not).</summary>
     public static bool IsSummed(TargetMetric metric) => metric != TargetMetric.ATierCoverage;
@@ -37,6 +47,8 @@ public static class TargetMetrics
         TargetMetric.Ordered => LedgerMetric.Ordered,
         TargetMetric.Collected => LedgerMetric.Collected,
         TargetMetric.Visits => LedgerMetric.VisitDone,
+        TargetMetric.NewAccounts => LedgerMetric.NewAccount,
+        TargetMetric.NewOpportunityAmount => LedgerMetric.Opened,
         _ => null,
     };
 }

@@ -25,6 +25,9 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
 {
     private const int Chunk = 20_000;
 
+    /// <summary>The setting that says which <see cref="LedgerWriter.Version"/> the stored ledger was built by.</summary>
+    public const string LedgerVersionKey = "ledger.version";
+
     /// <summary>Recomputes the whole ledger from the records (one source at a time) and replaces it.</summary>
     public async Task<long> RebuildLedgerAsync(CancellationToken ct = default)
     {
@@ -66,6 +69,8 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
                 }), ct);
             }
         }
+        await new Settings(db).SetAsync(LedgerVersionKey, LedgerWriter.Version, ct);
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Ledger rebuilt from the records: {Rows} figures in {Seconds:0.0} s", rows,
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return rows;
@@ -97,6 +102,10 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreditedToId, c => c.OwnerId), ct);
         await db.Set<Order>().Where(o => Confirmed.Contains(o.Status) && o.ConfirmedOn == null)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ConfirmedOn, o => o.OrderedOn).SetProperty(o => o.CreditedToId, o => o.OwnerId), ct);
+        await db.Set<Account>().Where(a => a.Status != AccountStatus.Prospect && a.CreditedToId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CreditedToId, a => a.OwnerId), ct);
+        await db.Set<Kam.Core.Opportunities.Opportunity>().Where(o => o.CreditedToId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.CreditedToId, o => o.OwnerId), ct);
         await db.Set<Payment>().Where(p => p.CreditedToId == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.CreditedToId, p => db.Set<Account>().Where(a => a.Id == p.AccountId).Select(a => (Guid?)a.OwnerId).FirstOrDefault()), ct);
     }
@@ -207,7 +216,8 @@ public sealed class DerivedData(KamDbContext db, TimeProvider clock, ILogger<Der
                 break;
             }
         }
-        if (!await db.Set<LedgerFact>().AnyAsync(ct))
+        // A database without a ledger, or with one from before its latest metrics (LedgerWriter.Version), gets it rebuilt.
+        if (!await db.Set<LedgerFact>().AnyAsync(ct) || await new Settings(db).GetAsync(LedgerVersionKey, 1, ct) < LedgerWriter.Version)
             await RebuildLedgerAsync(ct);
     }
 }

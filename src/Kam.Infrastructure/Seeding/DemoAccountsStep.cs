@@ -10,7 +10,7 @@ namespace Kam.Infrastructure.Seeding;
 /// <see cref="DemoOptions.Scale"/> accounts with four contacts each for the benchmarks (50,000 → 200,000 contacts).
 /// Runs once: an archive with any account is left as it is.
 /// </summary>
-public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISeedStep
+public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions, TimeProvider clock) : ISeedStep
 {
     public const int DemoAccounts = 320;
     private const int Batch = 2000;
@@ -84,6 +84,14 @@ public sealed class DemoAccountsStep(KamDbContext db, Divisions divisions) : ISe
             Source = r.Next(3) switch { 0 => "展会", 1 => "老客户介绍", _ => "主动开发" },
             Tags = r.Next(4) == 0 ? "重点" : r.Next(5) == 0 ? "战略合作" : null,
         };
+        if (account.Status != AccountStatus.Prospect)
+        {
+            // Developed over the last two years (not all on the day the demo was made), for its owner: the targets'
+            // new-account figures then have a history. Taken from the serial, not the random source, so the rest of
+            // the demo stays as it was.
+            account.BecameActiveOn = Kam.Core.Common.BusinessClock.Today(clock).AddDays(-(serial * 37 % 730));
+            account.CreditedToId = owner.Id;
+        }
         TierPolicy.Default.Apply(account);
         db.Unscoped<Account>().Add(account);
         if (r.Next(10) == 0 && managers.Count > 1)

@@ -44,6 +44,9 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("BecameActiveOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Brands")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -75,6 +78,9 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.Property<string>("CreditCodeNote")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CreditedToId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(12)
@@ -1224,6 +1230,9 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CreditedToId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("ExpectedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -1245,6 +1254,9 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)");
 
                     b.Property<DateOnly?>("NextStepOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("OwnerId")

@@ -38,6 +38,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BecameActiveOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Brands")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -68,6 +71,9 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CreditCodeNote")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreditedToId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DistrictCode")
@@ -1211,6 +1217,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreditedToId")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("ExpectedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1232,6 +1241,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextStepOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerId")

@@ -5,7 +5,7 @@ namespace Kam.Web.Api;
 
 public static class TargetEndpoints
 {
-    public static void MapTargets(this RouteGroupBuilder api)
+    public static void MapTargets(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         var targets = api.MapGroup("/targets").WithTags("Targets").RequireAuthorization(Policies.ReadAccounts);
         targets.MapGet("", async (string? period, GetTargets get, HttpContext ctx, CancellationToken ct) =>
@@ -17,8 +17,24 @@ public static class TargetEndpoints
         }).Produces<TargetBreakdown>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         targets.MapGet("/progress", async (string? period, Guid? userId, GetTargetProgress progress, HttpContext ctx, CancellationToken ct) =>
             (await progress.Handle(period, userId, ct)).Ok(ctx)).Produces<TargetProgress>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        targets.MapGet("/export", Export).ProducesValidationProblem();
+        // The UI's export link: the same export, authenticated by the sign-in cookie.
+        app.MapGet("/targets/export", Export).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         targets.MapGet("/settings", async (ManageTargetSettings manage, CancellationToken ct) => TypedResults.Ok(await manage.Get(ct)));
         targets.MapPut("/settings", async (TargetSettings input, ManageTargetSettings manage, HttpContext ctx, CancellationToken ct) =>
             (await manage.Set(input, ct)).Ok(ctx)).Produces<TargetSettings>().ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<IResult> Export(string? period, ExportTargetProgress export, HttpContext ctx, CancellationToken ct)
+    {
+        // Checked before the file is made: a bad period is a 400 with the field, not an empty workbook.
+        if (Period.Parse(period) is null)
+            return Problems.From(Kam.Core.Common.Error.Validation("period", "target.period_invalid"), ctx);
+        return await Spreadsheets.Export("target.export_name", async path =>
+        {
+            var written = await export.WriteAsync(period, path, ct);
+            if (!written.IsSuccess)
+                throw new InvalidOperationException(written.Error!.Code);
+        });
     }
 }

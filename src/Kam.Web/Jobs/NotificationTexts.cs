@@ -14,6 +14,8 @@ public static class NotificationTexts
         var due = dueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
         if (kind == NotificationKinds.Digest && DigestCounts.Parse(subject) is { } c)
             return L[kind, "", due, c.Unread, c.PlannedVisits, c.OverdueVisits, c.OpenItemsDue];
+        if (kind.StartsWith("notify.target_", StringComparison.Ordinal) && Kam.Core.Targets.TargetNotice.Parse(subject) is { } t)
+            return L[kind, t.Name, due, L[$"targetmetric.{t.Metric}"].Value];
         return L[kind, subject ?? "", due];
     }
 
