@@ -9,16 +9,6 @@ public sealed class TargetTests(KamApp app) : BrowserTest(app)
 {
     private static string December => $"{DateTime.Now.Year}-12";
 
-    /// <summary>Screenshots for a person reviewing the pages (KAM_SHOTS=folder); nothing otherwise.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("KAM_SHOTS") is { Length: > 0 } dir)
-        {
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-        }
-    }
-
     private static async Task FillAsync(ILocator input, string value)
     {
         await input.FillAsync(value);

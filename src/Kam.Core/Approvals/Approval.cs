@@ -12,6 +12,9 @@ public static class ApprovalDocuments
 
     /// <summary>A make-up shipment (补发货): its quantities count only once approved.</summary>
     public const string MakeUpShipment = "makeup_shipment";
+
+    /// <summary>The department's work plan for a month or quarter (工作计划报批).</summary>
+    public const string Plan = "plan";
 }
 
 public enum ApprovalStatus

@@ -24,6 +24,7 @@ public sealed class ApprovalRules(Settings settings)
         ],
         [ApprovalDocuments.Order] = [new(Roles.Head, ApprovalCondition.Always)],
         [ApprovalDocuments.MakeUpShipment] = [new(Roles.Head, ApprovalCondition.Always)],
+        [ApprovalDocuments.Plan] = [new(Roles.Executive, ApprovalCondition.Always)],
     };
 
     /// <summary>The roles a step may name.</summary>

@@ -128,6 +128,16 @@ public abstract class BrowserTest(KamApp app) : IAsyncLifetime
         Assert.Fail($"{what} scrolls sideways: scrollWidth {width} > {viewport}; sticking out: {string.Join("; ", culprits)}");
     }
 
+    /// <summary>Screenshots for a person reviewing the pages (KAM_SHOTS=folder); nothing otherwise.</summary>
+    protected static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("KAM_SHOTS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        }
+    }
+
     /// <summary>Runs the test body; on failure saves a full-page screenshot of every page it opened.</summary>
     protected async Task Run(Func<Task> body, [CallerMemberName] string test = "")
     {

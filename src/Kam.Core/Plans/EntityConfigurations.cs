@@ -1,0 +1,32 @@
+using Kam.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kam.Core.Plans;
+
+internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
+{
+    public void Configure(EntityTypeBuilder<WorkPlan> b)
+    {
+        b.ToTable("WorkPlans");
+        b.Property(p => p.Period).HasMaxLength(8).IsRequired();
+        b.Property(p => p.Title).HasMaxLength(200).IsRequired();
+        b.Property(p => p.Summary).HasMaxLength(4000);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        // One plan per period and revision: two revisions started at once end in one and a 409.
+        b.HasIndex(p => new { p.Period, p.Revision }).IsUnique();
+    }
+}
+
+internal sealed class WorkPlanItemConfiguration : IEntityTypeConfiguration<WorkPlanItem>
+{
+    public void Configure(EntityTypeBuilder<WorkPlanItem> b)
+    {
+        b.ToTable("WorkPlanItems");
+        b.Property(i => i.Text).HasMaxLength(500).IsRequired();
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<WorkPlan>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.PlanId, i.Order });
+    }
+}

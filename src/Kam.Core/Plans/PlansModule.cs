@@ -1,0 +1,15 @@
+using Kam.Core.Approvals;
+using Kam.Core.Common;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kam.Core.Plans;
+
+public sealed class PlansModule : IKamModule
+{
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services)
+    {
+        services.AddScoped<GetPlans>().AddScoped<SavePlan>().AddScoped<SubmitPlan>();
+        services.AddScoped<IApprovalDocument, PlanApproval>();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kam.Web.Tests.Infrastructure;
+
+namespace Kam.Web.Tests;
+
+/// <summary>
+/// The department's work plans (工作计划) and their approval (报批): drafted by the head or the assistant, locked under
+/// review, approved by the executive, changed after approval only as a new revision that goes through approval again.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class PlanApiTests(KamFactory app)
+{
+    // Each test plans its own quarter far ahead: no other test's plan is in the way.
+    private static string FutureQuarter() => $"{2060 + Random.Shared.Next(40)}-Q{1 + Random.Shared.Next(4)}";
+
+    private static object Body(string period, string title, Guid? version = null, Guid? owner = null) => new
+    {
+        period,
+        title,
+        summary = "本季度重点：华南区回款与新客户开发",
+        version,
+        items = new object[]
+        {
+            new { kind = "KeyAction", text = "完成华远集团年度框架协议续签", ownerId = owner, dueOn = "2060-03-20" },
+            new { kind = "Development", text = "拿下三家设计院类新客户" },
+            new { kind = "Promotion", text = "五月家居展参展方案" },
+        },
+    };
+
+    [Fact]
+    public async Task A_plan_is_locked_under_review_approved_by_the_executive_and_changed_only_through_a_revision()
+    {
+        using var head = await app.As("head");
+        using var exec = await app.As("exec");
+        using var am1 = await app.As("am1");
+        var period = FutureQuarter();
+        var am1Id = await app.Read(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Users.Where(u => u.UserName == "am1").Select(u => u.Id)));
+
+        var plan = await (await head.PostAsJsonAsync("/api/plans", Body(period, "季度工作计划", owner: am1Id))).Ok<JsonObject>(HttpStatusCode.Created);
+        var id = (string)plan["id"]!;
+        Assert.Equal("Draft", (string?)plan["status"]);
+        Assert.Equal(3, plan["items"]!.AsArray().Count);
+        Assert.Equal("KeyAction", (string?)plan["items"]![0]!["kind"]);
+        await (await head.PostAsJsonAsync("/api/plans", Body(period, "第二份"))).Problem(HttpStatusCode.BadRequest); // one plan a period
+
+        // An account manager reads the department's plan but drafts none.
+        Assert.Equal("季度工作计划", (string?)(await (await am1.GetAsync($"/api/plans/{id}")).Ok<JsonObject>())["title"]);
+        await (await am1.PostAsJsonAsync("/api/plans", Body(FutureQuarter(), "越权"))).Problem(HttpStatusCode.Forbidden);
+        await (await am1.PutAsJsonAsync($"/api/plans/{id}", Body(period, "越权", Guid.Parse((string)plan["version"]!)))).Problem(HttpStatusCode.Forbidden);
+
+        var submitted = await (await head.PostAsJsonAsync($"/api/plans/{id}/submit", new { version = plan["version"], note = "请审批" })).Ok<JsonObject>();
+        Assert.Equal("UnderReview", (string?)submitted["status"]);
+        Assert.False((bool)submitted["editable"]!);
+        await (await head.PutAsJsonAsync($"/api/plans/{id}", Body(period, "改标题", Guid.Parse((string)submitted["version"]!)))).Problem(HttpStatusCode.Conflict);
+
+        // The executive decides (the head's own plan: nobody approves their own document anyway).
+        var approval = (string)submitted["approvalId"]!;
+        await (await head.PostAsJsonAsync($"/api/approvals/{approval}/approve", new { })).Problem(HttpStatusCode.Forbidden);
+        (await exec.PostAsJsonAsync($"/api/approvals/{approval}/approve", new { comment = "同意" })).EnsureSuccessStatusCode();
+        var approved = await (await head.GetAsync($"/api/plans/{id}")).Ok<JsonObject>();
+        Assert.Equal("Approved", (string?)approved["status"]);
+        await (await head.PutAsJsonAsync($"/api/plans/{id}", Body(period, "改标题", Guid.Parse((string)approved["version"]!)))).Problem(HttpStatusCode.Conflict);
+
+        // A change after approval is a new revision, a draft again, and goes through approval again.
+        var revision = await (await head.PostAsJsonAsync($"/api/plans/{id}/revise", new { })).Ok<JsonObject>(HttpStatusCode.Created);
+        Assert.Equal((2, "Draft", id), ((int)revision["revision"]!, (string?)revision["status"], (string?)revision["previousId"]));
+        Assert.Equal(3, revision["items"]!.AsArray().Count);
+        await (await head.PostAsJsonAsync($"/api/plans/{id}/revise", new { })).Problem(HttpStatusCode.Conflict); // one open revision
+        var revId = (string)revision["id"]!;
+        var edited = await (await head.PutAsJsonAsync($"/api/plans/{revId}", Body(period, "季度工作计划（修订）", Guid.Parse((string)revision["version"]!))))
+            .Ok<JsonObject>();
+        Assert.Equal("季度工作计划（修订）", (string?)edited["title"]);
+        var again = await (await head.PostAsJsonAsync($"/api/plans/{revId}/submit", new { version = edited["version"] })).Ok<JsonObject>();
+        Assert.Equal("UnderReview", (string?)again["status"]);
+        var history = await (await head.GetAsync($"/api/plans/{revId}/revisions")).Ok<JsonArray>();
+        Assert.Equal(["季度工作计划", "季度工作计划（修订）"], history.Select(h => (string)h!["title"]!).ToArray());
+        Assert.Equal("Approved", (string?)history[0]!["status"]); // the approved revision stays as it was
+        var waiting = await (await exec.GetAsync("/api/approvals/pending?pageSize=100")).Ok<JsonObject>();
+        Assert.Contains(waiting["items"]!.AsArray(), a => (string?)a!["documentId"] == revId && (string?)a["documentType"] == "plan");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_on_its_fields_and_a_stale_save_gets_409()
+    {
+        using var assistant = await app.As("assistant");
+        var period = FutureQuarter();
+        var bad = await (await assistant.PostAsJsonAsync("/api/plans", new
+        {
+            period = "2026",
+            title = " ",
+            items = new object[] { new { kind = (string?)null, text = "" }, new { kind = "KeyAction", text = "x", ownerId = Guid.NewGuid() } },
+        })).Problem(HttpStatusCode.BadRequest);
+        var errors = bad["errors"]!.AsObject();
+        Assert.NotNull(errors["period"]);
+        Assert.NotNull(errors["title"]);
+        Assert.NotNull(errors["items[0].kind"]);
+        Assert.NotNull(errors["items[0].text"]);
+        Assert.NotNull(errors["items[1].ownerId"]);
+
+        var plan = await (await assistant.PostAsJsonAsync("/api/plans", Body(period, "月度计划"))).Ok<JsonObject>(HttpStatusCode.Created);
+        var version = Guid.Parse((string)plan["version"]!);
+        (await assistant.PutAsJsonAsync($"/api/plans/{plan["id"]}", Body(period, "第一次修改", version))).EnsureSuccessStatusCode();
+        await (await assistant.PutAsJsonAsync($"/api/plans/{plan["id"]}", Body(period, "过期的修改", version))).Problem(HttpStatusCode.Conflict);
+        await (await assistant.GetAsync($"/api/plans/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound);
+        await (await assistant.GetAsync("/api/plans?period=nonsense")).Problem(HttpStatusCode.BadRequest);
+    }
+}
