@@ -58,4 +58,39 @@ public sealed class PlanTests(KamApp app) : BrowserTest(app)
         await AssertNoSidewaysScrollAsync(am1, "The plan list");
         await ShotAsync(am1, "plans-am1-phone");
     });
+
+    [Fact]
+    public Task Am1_writes_the_months_action_plan_on_the_phone_and_the_head_comments() => Run(async () =>
+    {
+        var text = "拜访华远集团采购部" + Digits(4);
+        var am1 = await NewPageAsync(390, 844);
+        await LoginAsync(am1, "am1");
+        await GotoInteractiveAsync(am1, "/plans/actions");
+        await Expect(am1.Locator("h1")).ToHaveTextAsync("行动计划");
+        var rows = am1.Locator("[data-testid=action-item]");
+        if (await rows.CountAsync() > 0 && await rows.Last.Locator("[data-testid=action-item-text]").InputValueAsync() != "")
+            await am1.Locator("[data-testid=action-item-add]").ClickAsync();
+        var row = rows.Last;
+        await row.Locator("[data-testid=action-item-kind]").SelectOptionAsync("Visit");
+        await row.Locator("[data-testid=action-item-text]").FillAsync(text);
+        // Blurred, not tabbed: the next field is a date box whose calendar opens on focus.
+        await row.Locator("[data-testid=action-item-text]").EvaluateAsync("e => e.blur()");
+        await am1.Locator("[data-testid=action-save]").ClickAsync();
+        await Expect(am1.Locator("[data-testid=action-saved]")).ToBeVisibleAsync();
+        await Expect(am1.Locator("[data-testid=action-items]")).ToContainTextAsync("未开始");
+        await AssertNoSidewaysScrollAsync(am1, "The action plan");
+        await ShotAsync(am1, "action-plan-am1-phone");
+
+        var head = await NewPageAsync(1440, 900);
+        await LoginAsync(head, "head");
+        await GotoInteractiveAsync(head, "/plans/actions");
+        var plan = head.Locator("[data-testid=action-plan]", new() { HasText = text });
+        await plan.Locator("[data-testid=action-comment-input]").FillAsync("先约采购总监，周五前反馈");
+        await plan.Locator("[data-testid=action-comment-input]").PressAsync("Tab");
+        await plan.Locator("[data-testid=action-comment-save]").ClickAsync();
+        await Expect(plan.Locator("[data-testid=action-comment]")).ToContainTextAsync("先约采购总监，周五前反馈");
+
+        await GotoInteractiveAsync(am1, "/plans/actions");
+        await Expect(am1.Locator("[data-testid=action-comment]")).ToContainTextAsync("先约采购总监，周五前反馈");
+    });
 }

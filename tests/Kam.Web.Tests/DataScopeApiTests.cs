@@ -174,6 +174,15 @@ public sealed class DataScopeApiTests(KamFactory app)
             })).EnsureSuccessStatusCode();
             return new(a.OwnerId.ToString(), share.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/api/targets?period={period}", null, $"/api/targets/export?period={period}", a.Owner);
         },
+        [typeof(Kam.Core.Plans.ActionPlan)] = async a =>
+        {
+            // An account manager's action plan shows to them and to the department's readers only.
+            var month = $"{2060 + Random.Shared.Next(40)}-{1 + Random.Shared.Next(12):00}";
+            var text = "行动" + Short();
+            var plan = await (await a.Owner.PostAsJsonAsync("/api/action-plans", new { month, items = new[] { new { kind = "Action", text } } })).Ok<JsonObject>();
+            var id = (string)plan["id"]!;
+            return new(id, text, $"/api/action-plans?month={month}", $"/api/action-plans/{id}", null, a.Owner);
+        },
         [typeof(Notification)] = async a =>
         {
             var title = "提醒" + Short();

@@ -14,7 +14,7 @@ public sealed class NavigationTests
             [
                 ("nav.archive", "/accounts /channel-agents /accounts/handover /accounts/exports /accounts/tier-rules"),
                 ("nav.fieldwork", "/visits /visits/calendar /visits/overdue /daily-reports /meetings /tasks /visits/policy"),
-                ("nav.plans", "/targets /targets/breakdown /plans"),
+                ("nav.plans", "/targets /targets/breakdown /plans /plans/actions"),
                 ("nav.deals", "/opportunities /opportunities/pipeline /opportunities/forecast /contracts /orders /shipments /receivables /payments /products /approvals /approvals/rules /opportunities/stages"),
                 ("nav.system", "/admin/users /admin/audit"),
             ],

@@ -108,3 +108,64 @@ public sealed class PlanApiTests(KamFactory app)
         await (await assistant.GetAsync("/api/plans?period=nonsense")).Problem(HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>Account managers' action plans (行动计划): their own, followed up as work items, checked by the head.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ActionPlanApiTests(KamFactory app)
+{
+    [Fact]
+    public async Task An_account_manager_writes_their_plan_its_items_become_tasks_and_the_head_comments()
+    {
+        var userName = await Users.Create(app, "act");
+        using var am = await app.WithPassword(userName, Users.Password);
+        using var head = await app.As("head");
+        using var am2 = await app.As("am2");
+        var month = $"{2060 + Random.Shared.Next(40)}-{1 + Random.Shared.Next(12):00}";
+        var accountId = await PaymentData.AccountOf(am);
+        var first = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var bad = await (await am.PostAsJsonAsync("/api/action-plans", new
+        {
+            month,
+            items = new object[] { new { kind = "Visit", text = " " }, new { kind = "Deal", text = "x", dueOn = first.AddMonths(1).ToString("yyyy-MM-dd") } },
+        })).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["items[0].text"]);
+        Assert.NotNull(bad["errors"]!["items[1].dueOn"]);
+
+        var plan = await (await am.PostAsJsonAsync("/api/action-plans", new
+        {
+            month,
+            items = new object[]
+            {
+                new { kind = "Visit", text = "拜访采购总监，确认年度需求", accountId, dueOn = first.AddDays(9).ToString("yyyy-MM-dd") },
+                new { kind = "Action", text = "整理本月回款清单" },
+            },
+        })).Ok<JsonObject>();
+        var items = plan["items"]!.AsArray();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal("Open", (string?)i!["status"]));
+        var tasks = await (await am.GetAsync("/api/tasks?pageSize=100")).Ok<JsonObject>();
+        Assert.Contains(tasks["items"]!.AsArray(), t => (string?)t!["title"] == "拜访采购总监，确认年度需求");
+
+        // Taking an item out cancels its task; a stale save is refused.
+        var version = (string)plan["version"]!;
+        var fewer = await (await am.PostAsJsonAsync("/api/action-plans", new { month, version, items = new object[] { new { kind = "Visit", text = "拜访采购总监，确认年度需求", accountId } } }))
+            .Ok<JsonObject>();
+        Assert.Single(fewer["items"]!.AsArray());
+        var cancelled = (string)items[1]!["workItemId"]!;
+        Assert.Equal("Cancelled", (string?)(await (await am.GetAsync($"/api/tasks/{cancelled}")).Ok<JsonObject>())["item"]!["status"]);
+        await (await am.PostAsJsonAsync("/api/action-plans", new { month, version, items = Array.Empty<object>() })).Problem(HttpStatusCode.Conflict);
+
+        // Others: another account manager finds nothing; the head reads it and comments; only the author writes it.
+        var id = (string)plan["id"]!;
+        await (await am2.GetAsync($"/api/action-plans/{id}")).Problem(HttpStatusCode.NotFound);
+        Assert.Empty(await (await am2.GetAsync($"/api/action-plans?month={month}")).Ok<JsonArray>());
+        await (await head.PostAsJsonAsync("/api/action-plans", new { month, items = Array.Empty<object>() })).Problem(HttpStatusCode.Forbidden);
+        await (await am.PostAsJsonAsync($"/api/action-plans/{id}/comment", new { comment = "自己批注" })).Problem(HttpStatusCode.Forbidden);
+        var all = await (await head.GetAsync($"/api/action-plans?month={month}")).Ok<JsonArray>();
+        Assert.Contains(all, p => (string?)p!["id"] == id);
+        var commented = await (await head.PostAsJsonAsync($"/api/action-plans/{id}/comment", new { comment = "重点跟进回款，月中汇报" })).Ok<JsonObject>();
+        Assert.Equal("重点跟进回款，月中汇报", (string?)commented["comment"]);
+        Assert.Equal("重点跟进回款，月中汇报", (string?)(await (await am.GetAsync($"/api/action-plans/{id}")).Ok<JsonObject>())["comment"]);
+    }
+}

@@ -30,3 +30,28 @@ internal sealed class WorkPlanItemConfiguration : IEntityTypeConfiguration<WorkP
         b.HasIndex(i => new { i.PlanId, i.Order });
     }
 }
+
+internal sealed class ActionPlanConfiguration : IEntityTypeConfiguration<ActionPlan>
+{
+    public void Configure(EntityTypeBuilder<ActionPlan> b)
+    {
+        b.ToTable("ActionPlans");
+        b.Property(p => p.Comment).HasMaxLength(2000);
+        b.HasOne<User>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // One plan a person and month: two first saves at once end in one plan and a 409.
+        b.HasIndex(p => new { p.PersonId, p.Month }).IsUnique();
+        b.HasIndex(p => p.Month);
+    }
+}
+
+internal sealed class ActionPlanItemConfiguration : IEntityTypeConfiguration<ActionPlanItem>
+{
+    public void Configure(EntityTypeBuilder<ActionPlanItem> b)
+    {
+        b.ToTable("ActionPlanItems");
+        b.Property(i => i.Text).HasMaxLength(500).IsRequired();
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<ActionPlan>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.PlanId, i.Order });
+    }
+}

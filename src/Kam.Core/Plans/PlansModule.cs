@@ -9,7 +9,7 @@ public sealed class PlansModule : IKamModule
     /// <inheritdoc/>
     public void Register(IServiceCollection services)
     {
-        services.AddScoped<GetPlans>().AddScoped<SavePlan>().AddScoped<SubmitPlan>();
+        services.AddScoped<GetPlans>().AddScoped<SavePlan>().AddScoped<SubmitPlan>().AddScoped<ActionPlans>();
         services.AddScoped<IApprovalDocument, PlanApproval>();
     }
 }

@@ -9,6 +9,9 @@ public enum WorkItemKind
 
     /// <summary>A meeting decision to carry out (督办事项).</summary>
     ActionItem,
+
+    /// <summary>An item of an account manager's monthly action plan (行动计划), followed up like any task.</summary>
+    PlanItem,
 }
 
 public enum WorkItemStatus
