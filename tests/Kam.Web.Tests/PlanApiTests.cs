@@ -167,5 +167,7 @@ public sealed class ActionPlanApiTests(KamFactory app)
         var commented = await (await head.PostAsJsonAsync($"/api/action-plans/{id}/comment", new { comment = "重点跟进回款，月中汇报" })).Ok<JsonObject>();
         Assert.Equal("重点跟进回款，月中汇报", (string?)commented["comment"]);
         Assert.Equal("重点跟进回款，月中汇报", (string?)(await (await am.GetAsync($"/api/action-plans/{id}")).Ok<JsonObject>())["comment"]);
+        var inbox = await (await am.GetAsync("/api/notifications?pageSize=50")).Ok<JsonObject>();
+        Assert.Contains(inbox["items"]!.AsArray(), n => (string?)n!["kind"] == "notify.action_commented" && (string?)n["link"] == "/plans/actions");
     }
 }

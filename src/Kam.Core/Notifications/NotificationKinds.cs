@@ -25,9 +25,10 @@ public static class NotificationKinds
     public const string TargetBehindTeam = "notify.target_behind_team";
     public const string TargetReached = "notify.target_reached";
     public const string TargetChallenge = "notify.target_challenge";
+    public const string ActionPlanCommented = "notify.action_commented";
 
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
-        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge];
+        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented];
 }

@@ -41,9 +41,9 @@ public sealed record ActionPlanView(Guid Id, string Month, Person Person, string
 /// Account managers' monthly action plans (行动计划): each writes their own; every item becomes a work item (kind
 /// <see cref="WorkItemKind.PlanItem"/>) due on its date or at the month's end, followed up in the task list and moved
 /// by a handover; an item taken out cancels its open work item. The head (or the assistant) reads everyone's and
-/// comments (检查执行); the author is notified through the plan page.
+/// comments (检查执行), and the author is notified.
 /// </summary>
-public sealed class ActionPlans(IKamDb db, ICurrentUser me)
+public sealed class ActionPlans(IKamDb db, ICurrentUser me, Notifications.Notifier notifier, TimeProvider clock)
 {
     public const int MaxItems = 50;
 
@@ -165,7 +165,11 @@ public sealed class ActionPlans(IKamDb db, ICurrentUser me)
             return Error.Conflict();
         if (input.Version is { } seen)
             db.Entry(plan).Property(p => p.Version).OriginalValue = seen;
-        (plan.Comment, plan.CommentedById, plan.CommentedAt) = (input.Comment.Trim(), me.Id, DateTimeOffset.UtcNow);
+        (plan.Comment, plan.CommentedById, plan.CommentedAt) = (input.Comment.Trim(), me.Id, clock.GetUtcNow());
+        // The author hears of it, in the same save: one message a comment.
+        var by = await db.Unscoped<User>().Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        notifier.Add(new Notifications.NotificationMessage(plan.PersonId, Notifications.NotificationKinds.ActionPlanCommented,
+            $"action_comment:{plan.Id}:{plan.CommentedAt.Value.UtcTicks}", by, null, "/plans/actions"));
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
 
