@@ -137,6 +137,15 @@ public sealed class TargetApiTests(KamFactory app)
         var progress = await (await am1.GetAsync($"/api/targets/progress?period={period}")).Ok<JsonObject>();
         Assert.False((bool)progress["showsRanking"]!);
         Assert.Single(progress["metrics"]!.AsArray()[0]!["people"]!.AsArray());
+        // The breakdown's workbook: the department's rows and their own, nobody else's.
+        var sheet = await (await am1.GetAsync($"/api/targets/breakdown/export?period={period}")).Content.ReadAsByteArrayAsync();
+        using (var stream = new MemoryStream(sheet))
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(Kam.Core.Targets.TargetMetrics.All.Count * 2, rows.Count);
+            Assert.Contains(rows, r => Equals(r["目标"], 30d) || Equals(r["目标"], 30m));
+            Assert.DoesNotContain(rows, r => Equals(r["目标"], 70d) || Equals(r["目标"], 70m));
+        }
         await (await am1.PutAsJsonAsync("/api/targets/settings", new { showRankingToManagers = true })).Problem(HttpStatusCode.Forbidden);
     }
 

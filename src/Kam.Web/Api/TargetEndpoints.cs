@@ -20,6 +20,8 @@ public static class TargetEndpoints
         targets.MapGet("/export", Export).ProducesValidationProblem();
         // The UI's export link: the same export, authenticated by the sign-in cookie.
         app.MapGet("/targets/export", Export).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
+        targets.MapGet("/breakdown/export", ExportBreakdown).ProducesValidationProblem();
+        app.MapGet("/targets/breakdown/export", ExportBreakdown).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         targets.MapGet("/settings", async (ManageTargetSettings manage, CancellationToken ct) => TypedResults.Ok(await manage.Get(ct)));
         targets.MapPut("/settings", async (TargetSettings input, ManageTargetSettings manage, HttpContext ctx, CancellationToken ct) =>
             (await manage.Set(input, ct)).Ok(ctx)).Produces<TargetSettings>().ProducesProblem(StatusCodes.Status403Forbidden);
@@ -31,6 +33,18 @@ public static class TargetEndpoints
         if (Period.Parse(period) is null)
             return Problems.From(Kam.Core.Common.Error.Validation("period", "target.period_invalid"), ctx);
         return await Spreadsheets.Export("target.export_name", async path =>
+        {
+            var written = await export.WriteAsync(period, path, ct);
+            if (!written.IsSuccess)
+                throw new InvalidOperationException(written.Error!.Code);
+        });
+    }
+
+    private static async Task<IResult> ExportBreakdown(string? period, ExportTargets export, HttpContext ctx, CancellationToken ct)
+    {
+        if (Period.Parse(period) is null)
+            return Problems.From(Kam.Core.Common.Error.Validation("period", "target.period_invalid"), ctx);
+        return await Spreadsheets.Export("target.breakdown_export_name", async path =>
         {
             var written = await export.WriteAsync(period, path, ct);
             if (!written.IsSuccess)
