@@ -27,26 +27,20 @@ public static class TargetEndpoints
             (await manage.Set(input, ct)).Ok(ctx)).Produces<TargetSettings>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> Export(string? period, ExportTargetProgress export, HttpContext ctx, CancellationToken ct)
-    {
-        // Checked before the file is made: a bad period is a 400 with the field, not an empty workbook.
-        if (Period.Parse(period) is null)
-            return Problems.From(Kam.Core.Common.Error.Validation("period", "target.period_invalid"), ctx);
-        return await Spreadsheets.Export("target.export_name", async path =>
-        {
-            var written = await export.WriteAsync(period, path, ct);
-            if (!written.IsSuccess)
-                throw new InvalidOperationException(written.Error!.Code);
-        });
-    }
+    private static Task<IResult> Export(string? period, ExportTargetProgress export, HttpContext ctx, CancellationToken ct) =>
+        Workbook(period, "target.export_name", path => export.WriteAsync(period, path, ct), ctx);
 
-    private static async Task<IResult> ExportBreakdown(string? period, ExportTargets export, HttpContext ctx, CancellationToken ct)
+    private static Task<IResult> ExportBreakdown(string? period, ExportTargets export, HttpContext ctx, CancellationToken ct) =>
+        Workbook(period, "target.breakdown_export_name", path => export.WriteAsync(period, path, ct), ctx);
+
+    /// <summary>A period's workbook: a bad period is a 400 with the field, checked before any file is made.</summary>
+    private static async Task<IResult> Workbook(string? period, string nameKey, Func<string, Task<Kam.Core.Common.Result<int>>> write, HttpContext ctx)
     {
         if (Period.Parse(period) is null)
             return Problems.From(Kam.Core.Common.Error.Validation("period", "target.period_invalid"), ctx);
-        return await Spreadsheets.Export("target.breakdown_export_name", async path =>
+        return await Spreadsheets.Export(nameKey, async path =>
         {
-            var written = await export.WriteAsync(period, path, ct);
+            var written = await write(path);
             if (!written.IsSuccess)
                 throw new InvalidOperationException(written.Error!.Code);
         });
