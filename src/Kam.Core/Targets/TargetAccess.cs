@@ -28,11 +28,14 @@ public static class TargetAccess
             .OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
     }
 
-    public static Task<List<Guid>> ActiveManagerIdsAsync(IKamDb db, CancellationToken ct) =>
+    public static Task<List<Guid>> ActiveManagerIdsAsync(IKamDb db, CancellationToken ct) => ActiveIdsAsync(db, Roles.AccountManager, ct);
+
+    /// <summary>The active people who hold <paramref name="role"/>.</summary>
+    public static Task<List<Guid>> ActiveIdsAsync(IKamDb db, string role, CancellationToken ct) =>
         (from u in db.Unscoped<User>().AsNoTracking()
          where u.IsActive
          join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
          join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
-         where r.Name == Roles.AccountManager
+         where r.Name == role
          select u.Id).ToListAsync(ct);
 }

@@ -1,9 +1,6 @@
 using Kam.Core.Common;
 using Kam.Core.Identity;
 using Kam.Core.Notifications;
-using Kam.Core.Users;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Targets;
 
@@ -25,12 +22,7 @@ public sealed class TargetReminders(IKamDb db, GetTargetProgress progress, TimeP
         if (!result.IsSuccess)
             return [];
         var report = result.Value;
-        var heads = await (from u in db.Unscoped<User>().AsNoTracking()
-                           where u.IsActive
-                           join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
-                           join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
-                           where r.Name == Roles.Head
-                           select u.Id).ToListAsync(ct);
+        var heads = await TargetAccess.ActiveIdsAsync(db, Roles.Head, ct);
         var link = $"/targets?period={month}";
         var messages = new List<NotificationMessage>();
         foreach (var metric in report.Metrics.Where(m => TargetMetrics.IsSummed(m.Metric)))
