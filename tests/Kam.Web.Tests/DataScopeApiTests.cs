@@ -174,6 +174,26 @@ public sealed class DataScopeApiTests(KamFactory app)
             })).EnsureSuccessStatusCode();
             return new(a.OwnerId.ToString(), share.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/api/targets?period={period}", null, $"/api/targets/export?period={period}", a.Owner);
         },
+        [typeof(Kam.Core.Targets.CreditSplit)] = async a =>
+        {
+            // A split of a payment's credit (and its reason) shows with the payment: to whoever sees the account.
+            var (account, _) = await Account(a);
+            var (order, _) = await PaymentData.Order(a.App, Guid.Parse(account), 1000m, PaymentData.Today.AddDays(20));
+            var paid = await (await a.Owner.PostAsJsonAsync("/api/payments", new { orderId = order, amount = 300m, receivedOn = PaymentData.Today, method = "Cash" }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var reason = "分摊" + Short();
+            var am1 = await a.App.Read(db => db.Users.Where(u => u.UserName == "am1").Select(u => u.Id).FirstAsync());
+            var detail = $"/api/credit-splits?document=Payment&documentId={paid["id"]}";
+            var split = await (await a.Head.PostAsJsonAsync("/api/credit-splits", new
+            {
+                document = "Payment",
+                documentId = paid["id"],
+                shares = new object[] { new { userId = a.OwnerId, percent = 60m }, new { userId = am1, percent = 40m } },
+                reason,
+                version = paid["version"],
+            })).Ok<JsonObject>();
+            return new((string)split["history"]![0]!["id"]!, reason, null, detail, null, a.Owner);
+        },
         [typeof(Kam.Core.Plans.ActionPlan)] = async a =>
         {
             // An account manager's action plan shows to them and to the department's readers only.

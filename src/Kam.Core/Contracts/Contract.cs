@@ -96,6 +96,10 @@ public class Contract : Entity, IBelongsToAccount, IArchivable, ISearchable
     /// contract, not the figure).</summary>
     public Guid? CreditedToId { get; set; }
 
+    /// <summary>The head's split of the credit between people (业绩分摊), or null: all to <see cref="CreditedToId"/>.
+    /// Written by <see cref="Kam.Core.Targets.SplitCredit"/>; see <see cref="Kam.Core.Ledger.CreditShares"/>.</summary>
+    public string? CreditShares { get; set; }
+
     /// <summary>The scanned signed copy (an attachment of the account).</summary>
     public Guid? SignedCopyId { get; set; }
 

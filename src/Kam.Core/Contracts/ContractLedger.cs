@@ -20,8 +20,10 @@ internal sealed class ContractLedger : LedgerSource<Contract>
         if (contract.SignedOn is { } on && SignedStatuses.Contains(contract.Status) && contract.ArchivedAt is null)
         {
             // A supplementary agreement adds its amount, not another contract.
-            into.Add(new Fact(LedgerMetric.Signed, on, contract.CreditedToId ?? contract.OwnerId, contract.AccountId,
-                Fen.Of(contract.Amount), contract.Kind == ContractKind.Supplementary ? 0 : 1));
+            // A split credit (业绩分摊) divides the amount between its people.
+            foreach (var (person, fen, count) in CreditShares.Split(contract.CreditShares, contract.CreditedToId ?? contract.OwnerId,
+                         Fen.Of(contract.Amount), contract.Kind == ContractKind.Supplementary ? 0 : 1))
+                into.Add(new Fact(LedgerMetric.Signed, on, person, contract.AccountId, fen, count));
         }
     }
 }

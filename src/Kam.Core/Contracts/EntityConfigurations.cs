@@ -11,6 +11,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
     {
         b.ToTable("Contracts");
         b.Property(c => c.Number).HasMaxLength(40).IsRequired();
+        b.Property(c => c.CreditShares).HasMaxLength(500);
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Title).HasMaxLength(200).IsRequired();

@@ -30,6 +30,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.ToTable("Payments");
         b.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
         b.Property(p => p.Reference).HasMaxLength(100);
+        b.Property(p => p.CreditShares).HasMaxLength(500);
         b.Property(p => p.Note).HasMaxLength(500);
         b.Property(p => p.ReversalReason).HasMaxLength(500);
         b.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);

@@ -78,4 +78,8 @@ public class Payment : Entity, IBelongsToAccount, ISearchable
     public Guid? CreditedToId { get; set; }
 
     public string? ReversalReason { get; set; }
+
+    /// <summary>The head's split of the credit between people (业绩分摊), or null: all to <see cref="CreditedToId"/>.
+    /// Written by <see cref="Kam.Core.Targets.SplitCredit"/>; see <see cref="Kam.Core.Ledger.CreditShares"/>.</summary>
+    public string? CreditShares { get; set; }
 }

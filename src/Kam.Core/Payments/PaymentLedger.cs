@@ -19,10 +19,13 @@ internal sealed class PaymentLedger : LedgerSource<Payment>
     protected override void Facts(Payment payment, LedgerContext context, List<Fact> into)
     {
         var person = payment.CreditedToId ?? context.OwnerOf(payment.AccountId);
-        var fen = Fen.Of(payment.Amount);
-        into.Add(new Fact(LedgerMetric.Collected, payment.ReceivedOn, person, payment.AccountId, fen, 1));
-        if (payment.ReversedAt is { } at)
-            into.Add(new Fact(LedgerMetric.Collected, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, BusinessClock.Zone).DateTime), person, payment.AccountId, -fen, -1));
+        // A split credit (业绩分摊) divides the payment, and its reversal, between its people.
+        foreach (var (share, fen, count) in CreditShares.Split(payment.CreditShares, person, Fen.Of(payment.Amount), 1))
+        {
+            into.Add(new Fact(LedgerMetric.Collected, payment.ReceivedOn, share, payment.AccountId, fen, count));
+            if (payment.ReversedAt is { } at)
+                into.Add(new Fact(LedgerMetric.Collected, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, BusinessClock.Zone).DateTime), share, payment.AccountId, -fen, -count));
+        }
     }
 }
 

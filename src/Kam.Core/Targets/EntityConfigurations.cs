@@ -32,3 +32,17 @@ internal sealed class TargetLineConfiguration : IEntityTypeConfiguration<TargetL
         b.HasIndex(l => l.PersonId);
     }
 }
+
+internal sealed class CreditSplitConfiguration : IEntityTypeConfiguration<CreditSplit>
+{
+    public void Configure(EntityTypeBuilder<CreditSplit> b)
+    {
+        b.ToTable("CreditSplits");
+        b.Property(s => s.Document).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.Shares).HasMaxLength(500).IsRequired();
+        b.Property(s => s.Reason).HasMaxLength(500).IsRequired();
+        b.HasIndex(s => new { s.Document, s.DocumentId });
+        b.HasIndex(s => s.AccountId);
+    }
+}

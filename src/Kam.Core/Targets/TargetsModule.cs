@@ -7,5 +7,5 @@ public sealed class TargetsModule : IKamModule
 {
     /// <inheritdoc/>
     public void Register(IServiceCollection services) =>
-        services.AddScoped<GetTargets>().AddScoped<SetTargets>().AddScoped<GetTargetProgress>().AddScoped<ManageTargetSettings>().AddScoped<TargetReminders>().AddScoped<ExportTargetProgress>().AddScoped<ExportTargets>();
+        services.AddScoped<GetTargets>().AddScoped<SetTargets>().AddScoped<GetTargetProgress>().AddScoped<ManageTargetSettings>().AddScoped<TargetReminders>().AddScoped<ExportTargetProgress>().AddScoped<ExportTargets>().AddScoped<SplitCredit>();
 }
