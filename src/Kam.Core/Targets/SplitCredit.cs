@@ -18,8 +18,10 @@ public sealed record CreditShareView(Person Person, decimal Percent);
 
 public sealed record CreditSplitView(Guid Id, CreditSplitStatus Status, IReadOnlyList<CreditShareView> Shares, string Reason, string ByName, DateTimeOffset At);
 
-/// <summary>Who a record's credit goes to now (one person at 100% without a split), and the splits made of it.</summary>
-public sealed record CreditView(CreditDocument Document, Guid DocumentId, Guid Version, bool CanSplit, IReadOnlyList<CreditShareView> Current, IReadOnlyList<CreditSplitView> History);
+/// <summary>Who a record's credit goes to now (one person at 100% without a split), the splits made of it, and (for the
+/// head) the people it may go to.</summary>
+public sealed record CreditView(CreditDocument Document, Guid DocumentId, Guid Version, bool CanSplit, IReadOnlyList<CreditShareView> Current,
+    IReadOnlyList<CreditSplitView> History, IReadOnlyList<Person> People);
 
 /// <summary>
 /// 业绩分摊: the head divides the credit of one signed contract or one payment between people (70/30, in whole or
@@ -55,9 +57,12 @@ public sealed class SplitCredit(IKamDb db, ICurrentUser me)
                 ? [new CreditShareView(new Person(record.Person, names.GetValueOrDefault(record.Person, "")), 100m)]
                 : shares.Select(s => new CreditShareView(new Person(s.Person, names.GetValueOrDefault(s.Person, "")), s.BasisPoints / 100m)).ToList();
         }
-        return new CreditView(kind, record.Id, record.Version, May(me) && record.Splittable, View(record.Shares),
+        var canSplit = May(me) && record.Splittable;
+        var people = canSplit ? await CandidatesAsync(ct) : [];
+        return new CreditView(kind, record.Id, record.Version, canSplit, View(record.Shares),
             splits.Select(s => new CreditSplitView(s.Id, s.Status, View(s.Shares), s.Reason,
-                s.CreatedById is { } by ? names.GetValueOrDefault(by, "") : "", s.CreatedAt)).ToList());
+                s.CreatedById is { } by ? names.GetValueOrDefault(by, "") : "", s.CreatedAt)).ToList(),
+            people.Where(p => p.Id != Guid.Empty).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList());
     }
 
     public async Task<Result> Handle(CreditSplitInput input, CancellationToken ct = default)
@@ -80,7 +85,7 @@ public sealed class SplitCredit(IKamDb db, ICurrentUser me)
         var shares = input.Shares ?? [];
         if (shares.Count is 0 or > MaxPeople)
             errors.Add(new FieldError("shares", "credit.people_count", MaxPeople));
-        var people = (await TargetAccess.ActiveManagerIdsAsync(db, ct)).Concat(await TargetAccess.ActiveIdsAsync(db, Roles.Head, ct)).ToHashSet();
+        var people = (await CandidatesAsync(ct)).Select(p => p.Id).ToHashSet();
         var wanted = new List<(Guid Person, int BasisPoints)>();
         var seen = new HashSet<Guid>();
         for (var i = 0; i < shares.Count && shares.Count <= MaxPeople; i++)
@@ -132,6 +137,13 @@ public sealed class SplitCredit(IKamDb db, ICurrentUser me)
             return Error.Conflict();
         }
         return Result.Success;
+    }
+
+    /// <summary>Who credit may go to: the active account managers and heads.</summary>
+    private async Task<List<Person>> CandidatesAsync(CancellationToken ct)
+    {
+        var ids = (await TargetAccess.ActiveManagerIdsAsync(db, ct)).Concat(await TargetAccess.ActiveIdsAsync(db, Roles.Head, ct)).Distinct().ToList();
+        return await db.Unscoped<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new Person(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
     private async Task<Credited?> FindAsync(CreditDocument kind, Guid? id, CancellationToken ct)
