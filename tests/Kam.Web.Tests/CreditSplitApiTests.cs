@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Kam.Core.Accounts;
 using Kam.Core.Contracts;
 using Kam.Core.Ledger;
 using Kam.Core.Targets;

@@ -1,4 +1,3 @@
-using Kam.Core.Accounts;
 using Kam.Core.Common;
 
 namespace Kam.Core.Targets;
