@@ -229,6 +229,70 @@ public sealed class TargetApiTests(KamFactory app)
         Assert.Equal(100m, moved["ATierCoverage"]); // the A account (and its visit this month) is the receiver's now
     }
 
+    /// <summary>Adds one person's line (target; 保底 80%, 挑战 120%) to a month's breakdown of a metric, whatever it holds already.</summary>
+    private static async Task AddLine(HttpClient head, string period, string metric, Guid person, decimal target)
+    {
+        var breakdown = await (await head.GetAsync($"/api/targets?period={period}")).Ok<JsonObject>();
+        var sheet = breakdown["sheets"]!.AsArray().Single(s => (string)s!["metric"]! == metric)!;
+        var levels = (JsonNode l, string name) => (decimal)l[name]!;
+        var people = sheet["people"]!.AsArray()
+            .Select(p => new { personId = Guid.Parse((string)p!["person"]!["id"]!), minimum = levels(p["levels"]!, "minimum"), target = levels(p["levels"]!, "target"), challenge = levels(p["levels"]!, "challenge") })
+            .Where(p => p.personId != person)
+            .Append(new { personId = person, minimum = target * 0.8m, target, challenge = target * 1.2m }).ToList();
+        (await head.PutAsJsonAsync($"/api/targets?period={period}", new
+        {
+            metric,
+            version = (string?)sheet["version"],
+            minimum = people.Sum(p => p.minimum),
+            target = people.Sum(p => p.target),
+            challenge = people.Sum(p => p.challenge),
+            people,
+        })).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<decimal[]> LevelsOf(HttpClient head, string period, string metric, Guid person)
+    {
+        var breakdown = await (await head.GetAsync($"/api/targets?period={period}")).Ok<JsonObject>();
+        var sheet = breakdown["sheets"]!.AsArray().Single(s => (string)s!["metric"]! == metric)!;
+        Assert.Equal(0m, (decimal)sheet["difference"]!); // the breakdown still adds up
+        var line = sheet["people"]!.AsArray().SingleOrDefault(p => (string)p!["person"]!["id"]! == person.ToString());
+        return line is null ? [0m, 0m, 0m] : new[] { "minimum", "target", "challenge" }.Select(n => (decimal)line["levels"]![n]!).ToArray();
+    }
+
+    [Fact]
+    public async Task A_handover_moves_what_the_leaver_has_not_reached_of_this_and_later_months_when_the_head_says_so()
+    {
+        var leaver = await Users.Create(app, "lvr");
+        var receiver = await Users.Create(app, "rcv");
+        var (leaverId, receiverId) = await app.Read(async db => (
+            await db.Users.Where(u => u.UserName == leaver).Select(u => u.Id).FirstAsync(),
+            await db.Users.Where(u => u.UserName == receiver).Select(u => u.Id).FirstAsync()));
+        using var head = await app.As("head");
+        using var am = await app.WithPassword(leaver, Users.Password);
+        var (month, next) = (Period.MonthOf(Today).ToString(), Period.MonthOf(Today.AddMonths(1)).ToString());
+        await AddLine(head, month, "NewOpportunityAmount", leaverId, 10_000m);
+        await AddLine(head, next, "NewOpportunityAmount", leaverId, 5_000m);
+        var accountId = await PaymentData.AccountOf(am);
+        (await am.PostAsJsonAsync("/api/opportunities", new { accountId, name = "移交前商机", expectedAmount = 3_000m, stage = "needs" })).EnsureSuccessStatusCode();
+
+        // The preview names the unmet targets; leaving them out moves everything else only.
+        var preview = await (await head.GetAsync($"/api/handovers/preview?fromUserId={leaverId}&toUserId={receiverId}")).Ok<JsonObject>();
+        var line = preview["lines"]!.AsArray().Single(l => (string)l!["kind"]! == "handover.targets")!;
+        Assert.Equal((2, true), ((int)line["count"]!, (bool)line["optional"]!));
+        Assert.Contains(line["items"]!.AsArray(), i => ((string)i!).Contains("7,000.00", StringComparison.Ordinal));
+
+        (await head.PostAsJsonAsync("/api/handovers", new { fromUserId = leaverId, toUserId = receiverId, note = "调岗", skip = new[] { "handover.targets" } }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal([8_000m, 10_000m, 12_000m], await LevelsOf(head, month, "NewOpportunityAmount", leaverId));
+
+        // Asked again (there is nothing else left to move), the targets go: the leaver keeps what they reached this month.
+        (await head.PostAsJsonAsync("/api/handovers", new { fromUserId = leaverId, toUserId = receiverId, note = "离职" })).EnsureSuccessStatusCode();
+        Assert.Equal([3_000m, 3_000m, 3_000m], await LevelsOf(head, month, "NewOpportunityAmount", leaverId));
+        Assert.Equal([5_000m, 7_000m, 9_000m], await LevelsOf(head, month, "NewOpportunityAmount", receiverId));
+        Assert.Equal([0m, 0m, 0m], await LevelsOf(head, next, "NewOpportunityAmount", leaverId));
+        Assert.Equal([4_000m, 5_000m, 6_000m], await LevelsOf(head, next, "NewOpportunityAmount", receiverId));
+    }
+
     private static async Task<decimal> DepartmentActual(HttpClient head, string month, string metric)
     {
         var progress = await (await head.GetAsync($"/api/targets/progress?period={month}")).Ok<JsonObject>();

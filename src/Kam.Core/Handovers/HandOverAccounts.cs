@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Handovers;
 
-public sealed record HandoverInput(Guid FromUserId, Guid ToUserId, string? Note);
+/// <summary>A handover: <paramref name="Skip"/> names the optional parts (<see cref="IHandoverPart.Optional"/>) the head leaves where they are.</summary>
+public sealed record HandoverInput(Guid FromUserId, Guid ToUserId, string? Note, IReadOnlyList<string>? Skip = null);
 
-public sealed record HandoverLine(string Kind, int Count, IReadOnlyList<string> Items);
+public sealed record HandoverLine(string Kind, int Count, IReadOnlyList<string> Items, bool Optional = false);
 
 public sealed record HandoverPreview(Guid FromUserId, string FromName, Guid ToUserId, string ToName, IReadOnlyList<HandoverLine> Lines);
 
@@ -31,7 +32,7 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
             return error;
         var lines = new List<HandoverLine>();
         foreach (var part in parts.OrderBy(p => p.Order))
-            lines.Add(new HandoverLine(part.Kind, await part.CountAsync(fromUserId, ct), await part.ListAsync(fromUserId, PreviewItems, ct)));
+            lines.Add(new HandoverLine(part.Kind, await part.CountAsync(fromUserId, ct), await part.ListAsync(fromUserId, PreviewItems, ct), part.Optional));
         return new HandoverPreview(fromUserId, await NameOf(fromUserId, ct), toUserId, await NameOf(toUserId, ct), lines);
     }
 
@@ -40,20 +41,22 @@ public sealed class HandOverAccounts(IKamDb db, ICurrentUser me, IEnumerable<IHa
         var preview = await Preview(input.FromUserId, input.ToUserId, ct);
         if (!preview.IsSuccess)
             return preview.Error!;
-        if (preview.Value.Lines.All(l => l.Count == 0))
+        var moving = parts.Where(p => !(p.Optional && input.Skip?.Contains(p.Kind) == true)).OrderBy(p => p.Order).ToList();
+        var lines = preview.Value.Lines.Where(l => moving.Any(p => p.Kind == l.Kind)).ToList();
+        if (lines.All(l => l.Count == 0))
             return Error.Validation("fromUserId", "handover.nothing_to_move");
         if (input.Note?.Length > 500)
             return Error.Validation("note", "field.too_long", 0, 500);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var part in parts.OrderBy(p => p.Order))
+        foreach (var part in moving)
             await part.MoveAsync(input.FromUserId, input.ToUserId, ct);
         var handover = new Handover
         {
             FromUserId = input.FromUserId,
             ToUserId = input.ToUserId,
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
-            Summary = JsonSerializer.Serialize(preview.Value.Lines, Json),
+            Summary = JsonSerializer.Serialize(lines, Json),
         };
         db.Unscoped<Handover>().Add(handover);
         await db.SaveChangesAsync(ct);

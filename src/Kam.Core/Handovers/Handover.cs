@@ -26,6 +26,9 @@ public interface IHandoverPart : IOwnedRecords
     /// <summary>Position in the preview and the printed record.</summary>
     int Order { get; }
 
+    /// <summary>Whether the head may leave this part where it is (the handover screen asks); the rest always moves.</summary>
+    bool Optional => false;
+
     /// <summary>Names of what would move, for the preview (at most <paramref name="max"/>).</summary>
     Task<IReadOnlyList<string>> ListAsync(Guid fromUserId, int max, CancellationToken ct);
 

@@ -88,7 +88,7 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
     }
 
     /// <summary>An amount in the message as everywhere (¥1,900,000.00), a count as a number.</summary>
-    private static string Shown(TargetMetric metric, decimal value) =>
+    internal static string Shown(TargetMetric metric, decimal value) =>
         TargetMetrics.IsMoney(metric) ? Money.Format(value) : value.ToString("#,##0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The three levels of one line, or null with the errors beside their fields.</summary>
