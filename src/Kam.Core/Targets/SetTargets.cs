@@ -92,7 +92,7 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         TargetMetrics.IsMoney(metric) ? Money.Format(value) : value.ToString("#,##0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The three levels of one line, or null with the errors beside their fields.</summary>
-    private static TargetLevels? Check(TargetMetric metric, string prefix, decimal? minimum, decimal? target, decimal? challenge, List<FieldError> errors)
+    internal static TargetLevels? Check(TargetMetric metric, string prefix, decimal? minimum, decimal? target, decimal? challenge, List<FieldError> errors)
     {
         var before = errors.Count;
         decimal Level(string name, decimal? value)
