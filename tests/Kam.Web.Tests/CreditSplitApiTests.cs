@@ -115,6 +115,15 @@ public sealed class CreditSplitApiTests(KamFactory app)
         var (a, b) = (await Actuals(head, firstId), await Actuals(head, secondId));
         Assert.Equal((7_000.01m, 3_000m), (a["Signed"], b["Signed"]));
         Assert.Equal((700.01m, 300m), (a["Collected"], b["Collected"]));
+        // The drill-down finds a split record under each of its people.
+        var month = Period.MonthOf(Today);
+        foreach (var person in new[] { firstId, secondId })
+        {
+            var contracts = (await (await head.GetAsync($"/api/contracts?credited={person}&creditPeriod={month}")).Ok<JsonObject>())["items"]!.AsArray();
+            Assert.Contains(contracts, c => (string)c!["id"]! == contract.Id.ToString());
+            var payments = (await (await head.GetAsync($"/api/payments?credited={person}&creditPeriod={month}")).Ok<JsonObject>())["items"]!.AsArray();
+            Assert.Contains(payments, p => (string)p!["id"]! == paymentId.ToString());
+        }
 
         // A reversal afterwards is split the same way: both come back to nothing.
         var reloaded = await (await head.GetAsync($"/api/credit-splits?document=Payment&documentId={paymentId}")).Ok<JsonObject>();

@@ -214,6 +214,16 @@ public sealed class TargetApiTests(KamFactory app)
         Assert.NotNull(paid["id"]);
         Assert.NotEqual(Guid.Empty, orderId);
 
+        // The drill-down lists the records behind each figure: those credited to the person in the month.
+        async Task<JsonArray> Drill(string list) =>
+            (await (await head.GetAsync($"/api/{list}?credited={amId}&creditPeriod={month}&pageSize=100")).Ok<JsonObject>())["items"]!.AsArray();
+        Assert.Equal(88_000.5m, (decimal)Assert.Single(await Drill("contracts"))!["amount"]!);
+        Assert.Equal(12_345.67m, (decimal)Assert.Single(await Drill("orders"))!["total"]!);
+        Assert.Equal(1_000.01m, (await Drill("payments")).Where(p => p!["reversedAt"] is null).Sum(p => (decimal)p!["amount"]!));
+        Assert.Equal(66_600.66m, (decimal)Assert.Single(await Drill("opportunities"))!["expectedAmount"]!);
+        Assert.Equal(accountId.ToString(), (string)Assert.Single(await Drill("accounts"))!["id"]!);
+        Assert.Empty((await (await head.GetAsync($"/api/contracts?credited={amId}&creditPeriod=2001-01")).Ok<JsonObject>())["items"]!.AsArray());
+
         // Handing the accounts over moves the work, not the past figures.
         var receiver = await Users.Create(app, "tgr");
         var receiverId = await app.Read(db => db.Users.Where(u => u.UserName == receiver).Select(u => u.Id).FirstAsync());

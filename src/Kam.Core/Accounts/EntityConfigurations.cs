@@ -36,6 +36,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.HasOne<Kam.Core.Users.User>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => a.NormalizedName);
         b.HasIndex(a => a.CreditCode);
+        // The targets' drill-down: one person's credited records in a period.
+        b.HasIndex(a => new { a.CreditedToId, a.BecameActiveOn });
         // The list's shapes: a manager's own book by owner, everyone's by the archive flag; both in the default
         // order (latest change first) and by name. Search reads only the narrow (ArchivedAt, SearchText) index.
         b.HasIndex(a => new { a.OwnerId, a.ArchivedAt, a.UpdatedAt });

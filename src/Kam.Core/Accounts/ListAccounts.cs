@@ -15,6 +15,11 @@ public sealed record AccountQuery
     public Guid? Owner { get; init; }
     public string? Tag { get; init; }
 
+    /// <summary>With <see cref="CreditPeriod"/>: the records credited to this person in the period (the targets' drill-down).</summary>
+    public Guid? Credited { get; init; }
+
+    public string? CreditPeriod { get; init; }
+
     /// <summary>false (default): active accounts; true: the archived ones.</summary>
     public bool? Archived { get; init; }
     public int? Page { get; init; }
@@ -71,6 +76,12 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
             accounts = accounts.Where(a => a.ProvinceCode == q.Province);
         if (q.Owner is { } owner)
             accounts = accounts.Where(a => a.OwnerId == owner);
+        // Developed (turned active, or created active) in the period by the person.
+        if (Kam.Core.Ledger.CreditFilter.Of(q.Credited, q.CreditPeriod) is { } credit)
+        {
+            accounts = accounts.Where(a => a.BecameActiveOn >= credit.From && a.BecameActiveOn <= credit.To
+                && (a.CreditedToId == credit.Person || (a.CreditedToId == null && a.OwnerId == credit.Person)));
+        }
         if (!string.IsNullOrWhiteSpace(q.Tag))
         {
             var tag = q.Tag.Trim();

@@ -32,6 +32,8 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.HasIndex(c => new { c.Status, c.EffectiveEndOn });
         b.HasIndex(c => c.CreatedAt);
         b.HasIndex(c => c.ParentId);
+        // The targets' drill-down: one person's credited records in a period.
+        b.HasIndex(c => new { c.CreditedToId, c.SignedOn });
     }
 }
 

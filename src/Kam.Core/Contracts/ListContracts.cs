@@ -16,6 +16,11 @@ public sealed record ContractQuery
     public Guid? Owner { get; init; }
     public Guid? Account { get; init; }
 
+    /// <summary>With <see cref="CreditPeriod"/>: the records credited to this person in the period (the targets' drill-down).</summary>
+    public Guid? Credited { get; init; }
+
+    public string? CreditPeriod { get; init; }
+
     /// <summary>Only running contracts whose effective end is within <see cref="ListContracts.ExpiringDays"/> days.</summary>
     public bool? Expiring { get; init; }
 
@@ -88,6 +93,13 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
             contracts = contracts.Where(c => c.OwnerId == owner);
         if (q.Account is { } account)
             contracts = contracts.Where(c => c.AccountId == account);
+        if (Kam.Core.Ledger.CreditFilter.Of(q.Credited, q.CreditPeriod) is { } credit)
+        {
+            var share = credit.Share;
+            contracts = contracts.Where(c => c.SignedOn >= credit.From && c.SignedOn <= credit.To
+                && ((c.CreditShares == null && (c.CreditedToId == credit.Person || (c.CreditedToId == null && c.OwnerId == credit.Person)))
+                    || (c.CreditShares != null && c.CreditShares.Contains(share))));
+        }
         if (q.Expiring == true)
         {
             var today = rules.Today;

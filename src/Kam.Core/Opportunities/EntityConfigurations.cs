@@ -20,6 +20,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         b.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(o => new { o.AccountId, o.Status });
+        // The targets' drill-down: one person's credited records in a period.
+        b.HasIndex(o => new { o.CreditedToId, o.OpenedOn });
         b.HasIndex(o => new { o.OwnerId, o.Status, o.ExpectedSignOn });
         // The forecast and the board read open (and won) projects by month from these indexes alone.
         b.HasIndex(o => new { o.Status, o.ExpectedSignOn, o.OwnerId, o.ExpectedAmount, o.Probability, o.ArchivedAt });

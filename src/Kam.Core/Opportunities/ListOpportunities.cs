@@ -54,6 +54,11 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
             opportunities = opportunities.Where(o => o.Stage == q.Stage);
         if (q.OwnerId is { } ownerId)
             opportunities = opportunities.Where(o => o.OwnerId == ownerId);
+        if (Kam.Core.Ledger.CreditFilter.Of(q.Credited, q.CreditPeriod) is { } credit)
+        {
+            opportunities = opportunities.Where(o => o.OpenedOn >= credit.From && o.OpenedOn <= credit.To
+                && (o.CreditedToId == credit.Person || (o.CreditedToId == null && o.OwnerId == credit.Person)));
+        }
         if (ParseMonth(q.Month) is { } month)
         {
             var next = month.AddMonths(1);

@@ -39,6 +39,11 @@ public sealed record OpportunityQuery
     public Guid? AccountId { get; init; }
     public string? Month { get; init; }
 
+    /// <summary>With <see cref="CreditPeriod"/>: the records credited to this person in the period (the targets' drill-down).</summary>
+    public Guid? Credited { get; init; }
+
+    public string? CreditPeriod { get; init; }
+
     /// <summary>false (default): the current ones; true: the archived ones.</summary>
     public bool? Archived { get; init; }
     public string? Sort { get; init; }

@@ -44,6 +44,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.OwnerId, o.OrderedOn });
         b.HasIndex(o => new { o.Status, o.OrderedOn });
         b.HasIndex(o => o.OrderedOn);
+        // The targets' drill-down: one person's credited records in a period.
+        b.HasIndex(o => new { o.CreditedToId, o.ConfirmedOn });
     }
 }
 

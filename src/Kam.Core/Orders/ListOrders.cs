@@ -19,6 +19,11 @@ public sealed record OrderQuery
     public Guid? AccountId { get; init; }
     public Guid? ContractId { get; init; }
     public Guid? Owner { get; init; }
+
+    /// <summary>With <see cref="CreditPeriod"/>: the records credited to this person in the period (the targets' drill-down).</summary>
+    public Guid? Credited { get; init; }
+
+    public string? CreditPeriod { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public int? Page { get; init; }
@@ -88,6 +93,12 @@ public sealed class ListOrders(IKamDb db)
             orders = orders.Where(o => o.ContractId == contract);
         if (q.Owner is { } owner)
             orders = orders.Where(o => o.OwnerId == owner);
+        // Confirmed in the period, or cancelled in it (which takes the amount back then).
+        if (Kam.Core.Ledger.CreditFilter.Of(q.Credited, q.CreditPeriod) is { } credit)
+        {
+            orders = orders.Where(o => ((o.ConfirmedOn >= credit.From && o.ConfirmedOn <= credit.To) || (o.CancelledOn >= credit.From && o.CancelledOn <= credit.To))
+                && (o.CreditedToId == credit.Person || (o.CreditedToId == null && o.OwnerId == credit.Person)));
+        }
         if (q.From is { } from)
             orders = orders.Where(o => o.OrderedOn >= from);
         if (q.To is { } to)

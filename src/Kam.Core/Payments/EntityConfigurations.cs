@@ -37,6 +37,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasOne<Instalment>().WithMany().HasForeignKey(p => p.InstalmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.AccountId, p.ReceivedOn });
         b.HasIndex(p => p.InstalmentId);
+        // The targets' drill-down: one person's credited records in a period.
+        b.HasIndex(p => new { p.CreditedToId, p.ReceivedOn });
         b.HasIndex(p => new { p.OrderId, p.ReceivedOn });
         b.HasIndex(p => new { p.ContractId, p.ReceivedOn });
         // This month's and year's collections, summed from the index alone.

@@ -38,7 +38,7 @@ public sealed class PaymentInputValidator : AbstractValidator<PaymentInput>
 /// <summary>Filters of the payment list. <see cref="Reversed"/>: true only reversed, false only those that count.</summary>
 public sealed record PaymentQuery(Guid? AccountId = null, Guid? OwnerId = null, Guid? ContractId = null, Guid? OrderId = null,
     DateOnly? From = null, DateOnly? To = null, PaymentMethod? Method = null, bool? Reversed = null, string? Search = null,
-    string? Sort = null, int? Page = null, int? PageSize = null);
+    string? Sort = null, int? Page = null, int? PageSize = null, Guid? Credited = null, string? CreditPeriod = null);
 
 public sealed record PaymentRow(Guid Id, Guid AccountId, string AccountName, Guid InstalmentId, int InstalmentNo, Guid? ContractId,
     string? ContractNumber, Guid? OrderId, string? OrderNumber, DateOnly ReceivedOn, decimal Amount, PaymentMethod Method,

@@ -195,6 +195,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("ArchivedAt", "VisitDueBase");
 
+                    b.HasIndex("CreditedToId", "BecameActiveOn");
+
                     b.HasIndex("Tier", "Name");
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
@@ -844,6 +846,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "Status");
 
+                    b.HasIndex("CreditedToId", "SignedOn");
+
                     b.HasIndex("Status", "EffectiveEndOn");
 
                     b.HasIndex("AccountId", "ArchivedAt", "CreatedAt");
@@ -1300,6 +1304,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "Status");
 
+                    b.HasIndex("CreditedToId", "OpenedOn");
+
                     b.HasIndex("OwnerId", "Status", "ExpectedSignOn");
 
                     b.HasIndex("Status", "Stage", "Rank");
@@ -1410,6 +1416,8 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex("OrderedOn");
 
                     b.HasIndex("ContractId", "Status");
+
+                    b.HasIndex("CreditedToId", "ConfirmedOn");
 
                     b.HasIndex("OwnerId", "OrderedOn");
 
@@ -1812,6 +1820,8 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "ReceivedOn");
 
                     b.HasIndex("ContractId", "ReceivedOn");
+
+                    b.HasIndex("CreditedToId", "ReceivedOn");
 
                     b.HasIndex("OrderId", "ReceivedOn");
 

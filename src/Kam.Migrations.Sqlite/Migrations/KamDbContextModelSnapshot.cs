@@ -184,6 +184,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ArchivedAt", "VisitDueBase");
 
+                    b.HasIndex("CreditedToId", "BecameActiveOn");
+
                     b.HasIndex("Tier", "Name");
 
                     b.HasIndex("OwnerId", "ArchivedAt", "UpdatedAt");
@@ -831,6 +833,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "Status");
 
+                    b.HasIndex("CreditedToId", "SignedOn");
+
                     b.HasIndex("Status", "EffectiveEndOn");
 
                     b.HasIndex("AccountId", "ArchivedAt", "CreatedAt");
@@ -1287,6 +1291,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "Status");
 
+                    b.HasIndex("CreditedToId", "OpenedOn");
+
                     b.HasIndex("OwnerId", "Status", "ExpectedSignOn");
 
                     b.HasIndex("Status", "Stage", "Rank");
@@ -1397,6 +1403,8 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("OrderedOn");
 
                     b.HasIndex("ContractId", "Status");
+
+                    b.HasIndex("CreditedToId", "ConfirmedOn");
 
                     b.HasIndex("OwnerId", "OrderedOn");
 
@@ -1799,6 +1807,8 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "ReceivedOn");
 
                     b.HasIndex("ContractId", "ReceivedOn");
+
+                    b.HasIndex("CreditedToId", "ReceivedOn");
 
                     b.HasIndex("OrderId", "ReceivedOn");
 

@@ -29,5 +29,22 @@ public static class TargetUi
         : figure.Actual >= figure.Levels.Target ? "kam-tgt-done"
         : Behind(figure, timePercent) ? "kam-tgt-behind" : "kam-tgt-ontrack";
 
+    /// <summary>The records behind one person's figure (业绩明细): the list page of the metric's records, filtered to
+    /// those credited to the person in the period; for the A-tier coverage, the person's A accounts.</summary>
+    public static string DrillHref(TargetMetric metric, Guid person, string period)
+    {
+        var credit = $"credited={person}&creditPeriod={Uri.EscapeDataString(period)}";
+        return metric switch
+        {
+            TargetMetric.Signed => "/contracts?" + credit,
+            TargetMetric.Ordered => "/orders?" + credit,
+            TargetMetric.Collected => "/payments?" + credit,
+            TargetMetric.Visits => "/visits?" + credit,
+            TargetMetric.NewAccounts => "/accounts?" + credit,
+            TargetMetric.NewOpportunityAmount => "/opportunities?" + credit,
+            _ => $"/accounts?owner={person}&tier=A",
+        };
+    }
+
     public static string Fmt(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 }
