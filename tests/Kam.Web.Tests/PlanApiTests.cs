@@ -73,6 +73,13 @@ public sealed class PlanApiTests(KamFactory app)
         var edited = await (await head.PutAsJsonAsync($"/api/plans/{revId}", Body(period, "季度工作计划（修订）", Guid.Parse((string)revision["version"]!))))
             .Ok<JsonObject>();
         Assert.Equal("季度工作计划（修订）", (string?)edited["title"]);
+        // The revision compared with the one it revised: the title, and the first item's owner (am1 then, nobody now).
+        var compared = await (await head.GetAsync($"/api/plans/{revId}/compare")).Ok<JsonObject>();
+        Assert.True((bool)compared["titleChanged"]!);
+        Assert.Equal(["Changed", "Same", "Same"], compared["items"]!.AsArray().Select(i => (string)i!["change"]!).ToArray());
+        Assert.Equal(am1Id.ToString(), (string?)compared["items"]![0]!["before"]!["owner"]!["id"]);
+        Assert.Null(compared["items"]![0]!["after"]!["owner"]);
+        await (await head.GetAsync($"/api/plans/{id}/compare")).Problem(HttpStatusCode.BadRequest); // the first has no previous
         var again = await (await head.PostAsJsonAsync($"/api/plans/{revId}/submit", new { version = edited["version"] })).Ok<JsonObject>();
         Assert.Equal("UnderReview", (string?)again["status"]);
         var history = await (await head.GetAsync($"/api/plans/{revId}/revisions")).Ok<JsonArray>();

@@ -36,6 +36,41 @@ public sealed class GetPlans(IKamDb db, ICurrentUser me)
         return views;
     }
 
+    /// <summary>
+    /// A revision against another of the same period (by default the one it revised): items matched by kind and text,
+    /// those whose owner, due date or account moved marked changed, the rest added or removed.
+    /// </summary>
+    public async Task<Result<PlanComparison>> Compare(Guid id, Guid? with, CancellationToken ct = default)
+    {
+        var after = await Get(id, ct);
+        if (!after.IsSuccess)
+            return after.Error!;
+        var otherId = with ?? after.Value.PreviousId;
+        if (otherId is not { } beforeId)
+            return Error.Validation("with", "plan.no_previous");
+        var before = await Get(beforeId, ct);
+        if (!before.IsSuccess || before.Value.Period != after.Value.Period)
+            return Error.Validation("with", "plan.compare_other_period");
+        var (b, a) = (before.Value, after.Value);
+        var left = b.Items.ToList();
+        var items = new List<PlanItemChange>();
+        foreach (var item in a.Items)
+        {
+            var match = left.FirstOrDefault(x => x.Kind == item.Kind && x.Text == item.Text);
+            if (match is null)
+            {
+                items.Add(new PlanItemChange(PlanChange.Added, null, item));
+                continue;
+            }
+            left.Remove(match);
+            var same = match.Owner?.Id == item.Owner?.Id && match.DueOn == item.DueOn && match.AccountId == item.AccountId;
+            items.Add(new PlanItemChange(same ? PlanChange.Same : PlanChange.Changed, match, item));
+        }
+        items.AddRange(left.Select(x => new PlanItemChange(PlanChange.Removed, x, null)));
+        static PlanRow Row(PlanView v) => new(v.Id, v.Period, v.Revision, v.Title, v.Status, v.UpdatedAt);
+        return new PlanComparison(Row(b), Row(a), b.Title != a.Title, b.Title, a.Title, (b.Summary ?? "") != (a.Summary ?? ""), b.Summary, a.Summary, items);
+    }
+
     public async Task<Result<PlanView>> Get(Guid id, CancellationToken ct = default)
     {
         var plan = await db.Read<WorkPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);

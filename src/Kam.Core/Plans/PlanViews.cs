@@ -19,6 +19,21 @@ public sealed record PlanView(
     Guid Version,
     IReadOnlyList<PlanItemView> Items);
 
+public enum PlanChange
+{
+    Same,
+    Added,
+    Removed,
+    Changed,
+}
+
+/// <summary>One item of two revisions side by side: what it was (null when added) and what it is (null when removed).</summary>
+public sealed record PlanItemChange(PlanChange Change, PlanItemView? Before, PlanItemView? After);
+
+/// <summary>Two revisions of a plan compared: the title and summary as they were and are, and every item.</summary>
+public sealed record PlanComparison(PlanRow Before, PlanRow After, bool TitleChanged, string BeforeTitle, string AfterTitle,
+    bool SummaryChanged, string? BeforeSummary, string? AfterSummary, IReadOnlyList<PlanItemChange> Items);
+
 public sealed record PlanRow(Guid Id, string Period, int Revision, string Title, PlanStatus Status, DateTimeOffset UpdatedAt);
 
 public sealed record PlanItemInput

@@ -12,6 +12,8 @@ public static class PlanEndpoints
             (await get.List(period, ct)).Ok(ctx)).Produces<IReadOnlyList<PlanRow>>().ProducesValidationProblem();
         plans.MapGet("/{id:guid}", async (Guid id, GetPlans get, HttpContext ctx, CancellationToken ct) =>
             (await get.Get(id, ct)).Ok(ctx)).Produces<PlanView>().ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id:guid}/compare", async (Guid id, Guid? with, GetPlans get, HttpContext ctx, CancellationToken ct) =>
+            (await get.Compare(id, with, ct)).Ok(ctx)).Produces<PlanComparison>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id:guid}/revisions", async (Guid id, GetPlans get, HttpContext ctx, CancellationToken ct) =>
             (await get.Revisions(id, ct)).Ok(ctx)).Produces<IReadOnlyList<PlanView>>().ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("", async (PlanInput input, SavePlan save, GetPlans get, HttpContext ctx, CancellationToken ct) =>
