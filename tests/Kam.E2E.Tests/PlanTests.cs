@@ -49,11 +49,27 @@ public sealed class PlanTests(KamApp app) : BrowserTest(app)
         await Expect(head.Locator("[data-testid=plan-status]")).ToContainTextAsync("已批准");
         await Expect(head.Locator("[data-testid=plan-revise]")).ToBeVisibleAsync();
 
+        // A change after approval is a revision; the head compares it with the approved one.
+        await head.Locator("[data-testid=plan-revise]").ClickAsync();
+        await head.WaitForURLAsync(url => new Uri(url).AbsolutePath != planUrl);
+        await WaitInteractiveAsync(head);
+        var text = head.Locator("[data-testid=plan-item]").First.Locator("[data-testid=plan-item-text]");
+        await text.FillAsync("完成华远集团框架协议续签并增加卫浴品类");
+        await text.PressAsync("Tab");
+        await head.Locator("[data-testid=plan-save]").ClickAsync();
+        await Expect(head.Locator("[data-testid=plan-save]")).ToBeEnabledAsync();
+        await head.Locator("[data-testid=plan-compare]").ClickAsync();
+        var comparison = head.Locator("[data-testid=plan-comparison]");
+        await Expect(comparison.Locator("[data-testid=plan-change]")).ToHaveCountAsync(2);
+        await Expect(comparison).ToContainTextAsync("新增");
+        await Expect(comparison).ToContainTextAsync("删除");
+        await ShotAsync(head, "plan-compare");
+
         // An account manager reads the approved plan, on the phone too.
         var am1 = await NewPageAsync(390, 844);
         await LoginAsync(am1, "am1");
         await GotoInteractiveAsync(am1, "/plans");
-        await Expect(am1.Locator("[data-testid=plan-row]", new() { HasText = title })).ToContainTextAsync("已批准");
+        await Expect(am1.Locator("[data-testid=plan-row]", new() { HasText = title }).Filter(new() { HasText = "v1" })).ToContainTextAsync("已批准");
         await Expect(am1.Locator("[data-testid=plan-new]")).ToHaveCountAsync(0);
         await AssertNoSidewaysScrollAsync(am1, "The plan list");
         await ShotAsync(am1, "plans-am1-phone");

@@ -63,6 +63,8 @@ public sealed class ImportTargets(IKamDb db, ICurrentUser me, SetTargets set)
 
         var errors = new List<ImportError>();
         var lines = new List<Line>();
+        // A metric with a bad row is not summed (its difference would only repeat the row's error).
+        var broken = new HashSet<TargetMetric>();
         var total = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -106,6 +108,8 @@ public sealed class ImportTargets(IKamDb db, ICurrentUser me, SetTargets set)
                 return amount;
             }
             var (minimum, target, challenge) = (Level(MinimumColumn), Level(TargetColumn), Level(ChallengeColumn));
+            if (errors.Count > before && metric is { } known)
+                broken.Add(known);
             if (errors.Count > before || metric is not { } m)
                 continue;
             var fieldErrors = new List<FieldError>();
@@ -113,17 +117,21 @@ public sealed class ImportTargets(IKamDb db, ICurrentUser me, SetTargets set)
             foreach (var f in fieldErrors)
                 Fail(f.Field switch { "minimum" => MinimumColumn, "challenge" => ChallengeColumn, _ => TargetColumn }, f.Code, f.Args);
             if (levels is null)
+            {
+                broken.Add(m);
                 continue;
+            }
             if (lines.Any(l => l.Metric == m && l.Person == person))
             {
                 Fail(PersonColumn, "import.duplicate_in_file");
+                broken.Add(m);
                 continue;
             }
             lines.Add(new Line(row, m, person, levels));
         }
 
         var inputs = new List<TargetSheetInput>();
-        foreach (var group in lines.GroupBy(l => l.Metric))
+        foreach (var group in lines.Where(l => !broken.Contains(l.Metric)).GroupBy(l => l.Metric))
         {
             var department = group.FirstOrDefault(l => l.Person is null);
             if (department is null)
