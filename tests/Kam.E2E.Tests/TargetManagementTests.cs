@@ -48,7 +48,12 @@ public sealed class TargetManagementTests(KamApp app) : BrowserTest(app)
 
     private static Dictionary<string, object?> Row(string period, string metric, string person, decimal minimum, decimal target, decimal challenge) => new()
     {
-        ["期间"] = period, ["指标"] = metric, ["人员"] = person, ["保底"] = minimum, ["目标"] = target, ["挑战"] = challenge,
+        ["期间"] = period,
+        ["指标"] = metric,
+        ["人员"] = person,
+        ["保底"] = minimum,
+        ["目标"] = target,
+        ["挑战"] = challenge,
     };
 
     [Fact]
