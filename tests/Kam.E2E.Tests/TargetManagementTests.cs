@@ -100,6 +100,42 @@ public sealed class TargetManagementTests(KamApp app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task Head_sets_a_quarters_visits_and_has_them_spread_over_its_months() => Run(async () =>
+    {
+        var quarter = $"{DateTime.Now.Year + 2}-Q2";
+        var page = await NewPageAsync(1440, 900);
+        await LoginAsync(page, "head");
+        await GotoInteractiveAsync(page, $"/targets/breakdown?period={quarter}");
+        await page.Locator("[data-testid=breakdown-metric]").SelectOptionAsync("Visits");
+        async Task Fill(ILocator box, string value)
+        {
+            await box.FillAsync(value);
+            await box.PressAsync("Tab");
+        }
+        await Fill(page.Locator("[data-testid=department-minimum]"), "80");
+        await Fill(page.Locator("[data-testid=department-challenge]"), "120");
+        await Fill(page.Locator("[data-testid=department-target]"), "100");
+        var rows = page.Locator("[data-testid=breakdown-row]");
+        var count = await rows.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await Fill(rows.Nth(i).Locator("[data-testid=person-minimum]"), "0");
+            await Fill(rows.Nth(i).Locator("[data-testid=person-challenge]"), i == 0 ? "120" : "0");
+            await Fill(rows.Nth(i).Locator("[data-testid=person-target]"), i == 0 ? "100" : "0");
+        }
+        await page.Locator("[data-testid=breakdown-spread-method]").SelectOptionAsync("Even");
+        await ShotAsync(page, "breakdown-quarter");
+        await page.Locator("[data-testid=breakdown-save]").ClickAsync();
+        await Expect(page.Locator("[data-testid=breakdown-saved]")).ToBeVisibleAsync();
+
+        // 100 visits over three months: 34, 33, 33.
+        var first = quarter[..4] + "-04";
+        await GotoInteractiveAsync(page, $"/targets/breakdown?period={first}");
+        await page.Locator("[data-testid=breakdown-metric]").SelectOptionAsync("Visits");
+        await Expect(page.Locator("[data-testid=department-target]")).ToHaveValueAsync("34");
+    });
+
+    [Fact]
     public Task Head_drills_from_a_persons_figure_to_the_records_credited_to_them() => Run(async () =>
     {
         var page = await NewPageAsync(1440, 900);

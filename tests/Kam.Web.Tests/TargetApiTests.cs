@@ -71,11 +71,11 @@ public sealed class TargetApiTests(KamFactory app)
         Assert.NotEqual(version, Guid.Parse((string)again["version"]!));
         await (await head.PutAsJsonAsync($"/api/targets?period={period}", moved)).Problem(HttpStatusCode.Conflict);
 
-        // The quarter and the year are the sums of their months (read-only).
+        // The quarter and the year are the sums of their months; saved, they are spread over them (a spread is asked for).
         var year = period[..4];
         var yearly = Collected(await (await head.GetAsync($"/api/targets?period={year}")).Ok<JsonObject>());
         Assert.Equal(1_200_000m, (decimal)yearly["department"]!["target"]!);
-        Assert.Null(yearly["version"]);
+        Assert.NotNull(yearly["version"]); // its months' versions together
         await (await head.PutAsJsonAsync($"/api/targets?period={year}", moved)).Problem(HttpStatusCode.BadRequest);
 
         // Every change is in the audit trail: the sheet's creation and its change, and the lines'.
@@ -85,6 +85,58 @@ public sealed class TargetApiTests(KamFactory app)
         Assert.Equal(2, trail);
         var lineTrail = await app.Read(db => db.Set<Kam.Core.Audit.AuditEntry>().CountAsync(e => e.EntityType == nameof(TargetLine)));
         Assert.True(lineTrail >= 5, $"the lines' creation and the first person's change are audited ({lineTrail})");
+    }
+
+    [Fact]
+    public async Task A_quarters_targets_are_spread_over_its_months_evenly_to_the_fen_and_a_stale_spread_gets_409()
+    {
+        using var head = await app.As("head");
+        var quarter = $"{2060 + Random.Shared.Next(40)}-Q{1 + Random.Shared.Next(4)}";
+        var people = (await Managers(head, quarter)).Take(2).ToList();
+        object Body(Guid? version, string? spread) => new
+        {
+            metric = "Collected",
+            version,
+            spread,
+            minimum = 90_000m,
+            target = 100_000.01m,
+            challenge = 120_000m,
+            people = new[]
+            {
+                new { personId = people[0], minimum = 50_000m, target = 60_000.01m, challenge = 70_000m },
+                new { personId = people[1], minimum = 40_000m, target = 40_000m, challenge = 50_000m },
+            },
+        };
+        var missing = await (await head.PutAsJsonAsync($"/api/targets?period={quarter}", Body(null, null))).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(missing["errors"]!["spread"]);
+
+        var spread = Collected(await (await head.PutAsJsonAsync($"/api/targets?period={quarter}", Body(null, "Even"))).Ok<JsonObject>());
+        Assert.Equal(100_000.01m, (decimal)spread["department"]!["target"]!);
+        Assert.Equal(0m, (decimal)spread["difference"]!);
+        Assert.NotNull((string?)spread["version"]);
+        var start = Period.Parse(quarter)!.Start;
+        var months = new List<decimal>();
+        for (var i = 0; i < 3; i++)
+        {
+            var month = Collected(await (await head.GetAsync($"/api/targets?period={Period.MonthOf(start.AddMonths(i))}")).Ok<JsonObject>());
+            Assert.Equal(0m, (decimal)month["difference"]!); // every month adds up
+            months.Add((decimal)month["department"]!["target"]!);
+        }
+        Assert.Equal([33_333.35m, 33_333.33m, 33_333.33m], months);
+
+        // The quarter's version is its months': a save over an older one is stale.
+        await (await head.PutAsJsonAsync($"/api/targets?period={quarter}", Body(null, "Even"))).Problem(HttpStatusCode.Conflict);
+        var again = Collected(await (await head.PutAsJsonAsync($"/api/targets?period={quarter}", Body(Guid.Parse((string)spread["version"]!), "LastYear"))).Ok<JsonObject>());
+        Assert.Equal(100_000.01m, (decimal)again["department"]!["target"]!); // no actuals a year before: evenly again
+        await (await head.PutAsJsonAsync($"/api/targets?period={quarter}", Body(Guid.Parse((string)spread["version"]!), "Even"))).Problem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public void A_spread_by_weights_is_exact_with_the_rest_on_the_heaviest_month()
+    {
+        Assert.Equal([10m, 60m, 30m], SetTargets.Divide(100m, [1m, 6m, 3m], 1m));
+        Assert.Equal([0.34m, 0.33m, 0.33m], SetTargets.Divide(1m, [1m, 1m, 1m], 0.01m));
+        Assert.Equal([3m, 4m], SetTargets.Divide(7m, [1m, 1.2m], 1m));
     }
 
     private static JsonNode Collected(JsonNode breakdown) => breakdown["sheets"]!.AsArray().Single(s => (string)s!["metric"]! == "Collected")!;

@@ -22,10 +22,10 @@ public sealed class GetTargets(IKamDb db, ICurrentUser me)
             var personLines = people.Select(person => new TargetPersonLine(person, Combine(metric, linesOf[person.Id].Select(Levels)), true)).ToList();
             var sum = personLines.Aggregate(TargetLevels.Zero, (a, l) => a.Plus(l.Levels));
             return new TargetSheetView(metric, TargetMetrics.IsMoney(metric), TargetMetrics.IsSummed(metric),
-                monthly ? mine.FirstOrDefault()?.Version : null, department, personLines, sum,
+                monthly ? mine.FirstOrDefault()?.Version : SetTargets.Fingerprint(mine), department, personLines, sum,
                 TargetMetrics.IsSummed(metric) ? department.Target - sum.Target : 0);
         }).ToList();
-        return new TargetBreakdown(p.ToString(), p.Kind, p.Start, p.End, monthly && TargetAccess.Manages(me), views);
+        return new TargetBreakdown(p.ToString(), p.Kind, p.Start, p.End, TargetAccess.Manages(me), views);
     }
 
     /// <summary>The sheets of the period's months and the lines of them the reader sees.</summary>

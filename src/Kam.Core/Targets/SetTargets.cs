@@ -19,11 +19,15 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
             return Error.Forbidden("target.read_only");
         if (Period.Parse(period) is not { } p)
             return Error.Validation("period", "target.period_invalid");
-        if (p.Kind != PeriodKind.Month)
-            return Error.Validation("period", "target.period_month_only");
         if (input.Metric is not { } metric || !Enum.IsDefined(metric))
             return Error.Validation("metric", "target.metric_invalid");
+        if (p.Kind != PeriodKind.Month)
+            return await SpreadAsync(p, metric, input, ct);
+        return await SaveMonthAsync(p, metric, input, ct);
+    }
 
+    private async Task<Result> SaveMonthAsync(Period p, TargetMetric metric, TargetSheetInput input, CancellationToken ct)
+    {
         var errors = new List<FieldError>();
         var department = Check(metric, "", input.Minimum, input.Target, input.Challenge, errors);
         var people = input.People ?? [];
@@ -85,6 +89,116 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
             (line.Minimum, line.Target, line.Challenge) = (levels.Minimum, levels.Target, levels.Challenge);
         }
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
+    }
+
+    /// <summary>
+    /// A quarter's or a year's targets spread over its months (按季度/年度分解到月): the department's and each person's
+    /// levels divided evenly or in the proportion of the department's actuals in the same months a year earlier (evenly
+    /// when there were none), to the fen (a count to the unit), what is left over going to the heaviest month; each
+    /// month's department target is then its people's sum, so every month adds up and the months add up to the period.
+    /// A rate (the A-tier coverage) is the same in every month. Saved month by month in one transaction; the period's
+    /// version (a fingerprint of its months' versions) guards it against a stale save.
+    /// </summary>
+    private async Task<Result> SpreadAsync(Period p, TargetMetric metric, TargetSheetInput input, CancellationToken ct)
+    {
+        if (input.Spread is not { } method || !Enum.IsDefined(method))
+            return Error.Validation("spread", "target.spread_required");
+        var errors = new List<FieldError>();
+        var department = Check(metric, "", input.Minimum, input.Target, input.Challenge, errors);
+        var people = input.People ?? [];
+        var (sheets, lines) = await GetTargets.ReadAsync(db, p, ct);
+        sheets = sheets.Where(s => s.Metric == metric).OrderBy(s => s.Month).ToList();
+        var holders = lines.Where(l => sheets.Any(s => s.Id == l.SheetId)).Select(l => l.PersonId).ToHashSet();
+        var managers = (await TargetAccess.ActiveManagerIdsAsync(db, ct)).ToHashSet();
+        var wanted = new List<(Guid Person, TargetLevels Levels)>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var line = people[i];
+            var field = $"people[{i}].";
+            if (line.PersonId is not { } person || person == Guid.Empty)
+                errors.Add(new FieldError(field + "personId", "target.person_required"));
+            else if (!managers.Contains(person) && !holders.Contains(person))
+                errors.Add(new FieldError(field + "personId", "target.person_not_manager"));
+            else if (wanted.Any(w => w.Person == person))
+                errors.Add(new FieldError(field + "personId", "target.person_duplicate"));
+            var levels = Check(metric, field, line.Minimum, line.Target, line.Challenge, errors);
+            if (line.PersonId is { } id && levels is not null)
+                wanted.Add((id, levels));
+        }
+        if (errors.Count > 0)
+            return Error.Validation(errors);
+        var summed = TargetMetrics.IsSummed(metric);
+        if (summed && wanted.Sum(w => w.Levels.Target) is var sum && sum != department!.Target)
+            return Error.Validation("people", "target.breakdown_mismatch", Shown(metric, sum), Shown(metric, department.Target), Shown(metric, department.Target - sum));
+        if (input.Version != Fingerprint(sheets))
+            return Error.Conflict();
+
+        var months = Enumerable.Range(0, p.Kind == PeriodKind.Quarter ? 3 : 12).Select(i => p.Start.AddMonths(i)).ToList();
+        var weights = await WeightsAsync(metric, method, months, ct);
+        var unit = TargetMetrics.IsCount(metric) ? 1m : 0.01m;
+        TargetLevels[] Spread(TargetLevels levels) => summed
+            ? Enumerable.Range(0, months.Count).Select(m => new TargetLevels(Divide(levels.Minimum, weights, unit)[m], Divide(levels.Target, weights, unit)[m], Divide(levels.Challenge, weights, unit)[m])).ToArray()
+            : months.Select(_ => levels).ToArray();
+        var byPerson = wanted.Select(w => (w.Person, Months: Spread(w.Levels))).ToList();
+        var departmentMonths = Spread(department!);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        for (var m = 0; m < months.Count; m++)
+        {
+            var target = summed && byPerson.Count > 0 ? byPerson.Sum(x => x.Months[m].Target) : departmentMonths[m].Target;
+            var levels = new TargetLevels(Math.Min(departmentMonths[m].Minimum, target), target, Math.Max(departmentMonths[m].Challenge, target));
+            var monthInput = new TargetSheetInput
+            {
+                Metric = metric,
+                Version = sheets.FirstOrDefault(s => s.Month == months[m])?.Version,
+                Minimum = levels.Minimum,
+                Target = levels.Target,
+                Challenge = levels.Challenge,
+                People = byPerson.Select(x => new TargetLineInput
+                {
+                    PersonId = x.Person,
+                    Minimum = Math.Min(x.Months[m].Minimum, x.Months[m].Target),
+                    Target = x.Months[m].Target,
+                    Challenge = Math.Max(x.Months[m].Challenge, x.Months[m].Target),
+                }).ToList(),
+            };
+            var saved = await SaveMonthAsync(Period.MonthOf(months[m]), metric, monthInput, ct);
+            if (!saved.IsSuccess)
+                return saved;
+        }
+        await tx.CommitAsync(ct);
+        return Result.Success;
+    }
+
+    /// <summary>The version of a quarter or a year: its months' versions together (null while none is set).</summary>
+    public static Guid? Fingerprint(IEnumerable<TargetSheet> sheets)
+    {
+        var text = string.Join(";", sheets.OrderBy(s => s.Month).Select(s => $"{s.Month:yyyy-MM}:{s.Version:N}"));
+        return text.Length == 0 ? null : new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Each month's weight: 1 each, or the department's actual in the same month a year earlier.</summary>
+    private async Task<decimal[]> WeightsAsync(TargetMetric metric, TargetSpread method, List<DateOnly> months, CancellationToken ct)
+    {
+        var even = months.Select(_ => 1m).ToArray();
+        if (method == TargetSpread.Even || TargetMetrics.Ledger(metric) is not { } ledger)
+            return even;
+        var (from, to) = (months[0].AddYears(-1), months[^1].AddYears(-1).AddMonths(1).AddDays(-1));
+        var money = TargetMetrics.IsMoney(metric);
+        var days = await db.Unscoped<Ledger.LedgerTotal>().AsNoTracking().Where(d => d.Metric == ledger && d.Day >= from && d.Day <= to)
+            .Select(d => new { d.Day, d.Fen, d.Count }).ToListAsync(ct);
+        var weights = months.Select(m => Math.Max(0m, days.Where(d => d.Day.Year == m.Year - 1 && d.Day.Month == m.Month).Sum(d => money ? d.Fen : d.Count))).ToArray();
+        return weights.Sum() > 0 ? weights : even;
+    }
+
+    /// <summary>An amount divided by weights in whole units, exactly: each share rounded down, the rest to the heaviest month.</summary>
+    public static decimal[] Divide(decimal value, decimal[] weights, decimal unit)
+    {
+        var total = weights.Sum();
+        var parts = weights.Select(w => Math.Floor(value * w / total / unit) * unit).ToArray();
+        var heaviest = Array.IndexOf(weights, weights.Max());
+        parts[heaviest] += value - parts.Sum();
+        return parts;
     }
 
     /// <summary>An amount in the message as everywhere (¥1,900,000.00), a count as a number.</summary>

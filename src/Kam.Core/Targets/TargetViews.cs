@@ -44,6 +44,19 @@ public sealed record TargetSheetInput
     public decimal? Challenge { get; init; }
 
     public IReadOnlyList<TargetLineInput>? People { get; init; }
+
+    /// <summary>For a quarter or a year: how its targets are spread over its months.</summary>
+    public TargetSpread? Spread { get; init; }
+}
+
+/// <summary>How a quarter's or a year's targets are spread over its months.</summary>
+public enum TargetSpread
+{
+    /// <summary>平均分到各月.</summary>
+    Even = 1,
+
+    /// <summary>按去年同期比例: in the proportion of the department's actuals in the same months a year earlier.</summary>
+    LastYear = 2,
 }
 
 public sealed record TargetLineInput
