@@ -136,6 +136,29 @@ public sealed class TargetManagementTests(KamApp app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task Head_sets_a_focus_target_on_a_province_beside_the_demo_brand_and_dealer_targets() => Run(async () =>
+    {
+        var page = await NewPageAsync(1440, 900);
+        await LoginAsync(page, "head");
+        await GotoInteractiveAsync(page, "/targets");
+        var panel = page.Locator("[data-testid=focus-panel]");
+        await Expect(panel.Locator("[data-testid=focus-row]", new() { HasText = "体系内经销商" })).ToBeVisibleAsync();
+        await panel.Locator("[data-testid=focus-add]").ClickAsync();
+        var form = page.Locator("[data-testid=focus-form]");
+        await form.Locator("[data-testid=focus-dimension]").SelectOptionAsync("Region");
+        await form.Locator("[data-testid=focus-value]").SelectOptionAsync(new SelectOptionValue { Label = "广东省" });
+        await form.Locator("[data-testid=focus-metric]").SelectOptionAsync("Signed");
+        foreach (var (level, value) in new[] { ("minimum", "800000"), ("target", "1000000"), ("challenge", "1200000") })
+        {
+            await form.Locator($"[data-testid=focus-{level}]").FillAsync(value);
+            await form.Locator($"[data-testid=focus-{level}]").PressAsync("Tab");
+        }
+        await page.Locator(".ant-modal", new() { Has = form }).Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Expect(panel.Locator("[data-testid=focus-row]", new() { HasText = "广东省" })).ToContainTextAsync("¥1,000,000.00");
+        await ShotAsync(page, "focus-targets");
+    });
+
+    [Fact]
     public Task Head_drills_from_a_persons_figure_to_the_records_credited_to_them() => Run(async () =>
     {
         var page = await NewPageAsync(1440, 900);

@@ -46,3 +46,18 @@ internal sealed class CreditSplitConfiguration : IEntityTypeConfiguration<Credit
         b.HasIndex(s => s.AccountId);
     }
 }
+
+internal sealed class TargetFocusConfiguration : IEntityTypeConfiguration<TargetFocus>
+{
+    public void Configure(EntityTypeBuilder<TargetFocus> b)
+    {
+        b.ToTable("TargetFocuses");
+        b.Property(f => f.Metric).HasConversion<string>().HasMaxLength(24);
+        b.Property(f => f.Dimension).HasConversion<string>().HasMaxLength(16);
+        b.Property(f => f.Value).HasMaxLength(100).IsRequired();
+        b.Property(f => f.Minimum).HasPrecision(18, 2);
+        b.Property(f => f.Target).HasPrecision(18, 2);
+        b.Property(f => f.Challenge).HasPrecision(18, 2);
+        b.HasIndex(f => new { f.Month, f.Metric, f.Dimension, f.Value });
+    }
+}

@@ -26,6 +26,7 @@ public sealed class DemoTargetsStep(KamDbContext db, TimeProvider clock) : ISeed
             return;
         var year = Kam.Core.Common.BusinessClock.Today(clock).Year;
         var (from, to) = (new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31));
+        var departments = new Dictionary<(TargetMetric, int), decimal>();
         foreach (var metric in TargetMetrics.All)
         {
             // Last year's figures per person and month, from the ledger (a few thousand sums).
@@ -45,10 +46,35 @@ public sealed class DemoTargetsStep(KamDbContext db, TimeProvider clock) : ISeed
                     (sheet.Minimum, sheet.Target, sheet.Challenge) = (80, 90, 100);
                 db.Unscoped<TargetSheet>().Add(sheet);
                 db.Unscoped<TargetLine>().AddRange(lines);
+                departments[(metric, month)] = sheet.Target;
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+
+        // Two focus targets a month (专项目标): the leading brand's orders and the dealers' (体系内) collections.
+        var brand = await db.Unscoped<Kam.Core.Orders.Product>().AsNoTracking().Where(p => p.IsActive && p.Brand != null)
+            .GroupBy(p => p.Brand).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
+        for (var month = 1; month <= 12; month++)
+        {
+            foreach (var (metric, dimension, value, share) in new (TargetMetric, FocusDimension, string?, decimal)[]
+                     {
+                         (TargetMetric.Ordered, FocusDimension.Brand, brand, 0.3m),
+                         (TargetMetric.Collected, FocusDimension.Category, nameof(Kam.Core.Accounts.AccountCategory.Dealer), 0.4m),
+                     })
+            {
+                var goal = Math.Round(departments.GetValueOrDefault((metric, month)) * share / 100, MidpointRounding.AwayFromZero) * 100;
+                if (value is null || goal <= 0)
+                    continue;
+                db.Unscoped<TargetFocus>().Add(new TargetFocus
+                {
+                    Month = new DateOnly(year, month, 1), Metric = metric, Dimension = dimension, Value = value,
+                    Minimum = Math.Round(goal * 0.8m / 100, MidpointRounding.AwayFromZero) * 100, Target = goal, Challenge = Math.Round(goal * 1.2m / 100, MidpointRounding.AwayFromZero) * 100,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private static TargetLine Line(TargetSheet sheet, Guid person, TargetMetric metric, int month, Dictionary<(Guid, int), decimal> lastYear, Random random)

@@ -47,6 +47,15 @@ public static class TargetEndpoints
                 File.Delete(path);
             }
         }).DisableAntiforgery().Produces<ImportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        targets.MapGet("/focus", async (string? period, FocusTargets focus, HttpContext ctx, CancellationToken ct) =>
+            (await focus.Get(period, ct)).Ok(ctx)).Produces<FocusBoard>().ProducesValidationProblem();
+        targets.MapPut("/focus", async (string? period, FocusInput input, FocusTargets focus, HttpContext ctx, CancellationToken ct) =>
+        {
+            var saved = await focus.Save(period, input, ct);
+            return saved.IsSuccess ? (await focus.Get(period, ct)).Ok(ctx) : Problems.From(saved.Error!, ctx);
+        }).Produces<FocusBoard>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        targets.MapPost("/focus/{id:guid}/remove", async (Guid id, FocusRemoveInput input, FocusTargets focus, HttpContext ctx, CancellationToken ct) =>
+            (await focus.Remove(id, input, ct)).NoContent(ctx)).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         targets.MapGet("/settings", async (ManageTargetSettings manage, CancellationToken ct) => TypedResults.Ok(await manage.Get(ct)));
         targets.MapPut("/settings", async (TargetSettings input, ManageTargetSettings manage, HttpContext ctx, CancellationToken ct) =>
             (await manage.Set(input, ct)).Ok(ctx)).Produces<TargetSettings>().ProducesProblem(StatusCodes.Status403Forbidden);
