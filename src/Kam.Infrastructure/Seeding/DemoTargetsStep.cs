@@ -68,8 +68,13 @@ public sealed class DemoTargetsStep(KamDbContext db, TimeProvider clock) : ISeed
                     continue;
                 db.Unscoped<TargetFocus>().Add(new TargetFocus
                 {
-                    Month = new DateOnly(year, month, 1), Metric = metric, Dimension = dimension, Value = value,
-                    Minimum = Math.Round(goal * 0.8m / 100, MidpointRounding.AwayFromZero) * 100, Target = goal, Challenge = Math.Round(goal * 1.2m / 100, MidpointRounding.AwayFromZero) * 100,
+                    Month = new DateOnly(year, month, 1),
+                    Metric = metric,
+                    Dimension = dimension,
+                    Value = value,
+                    Minimum = Math.Round(goal * 0.8m / 100, MidpointRounding.AwayFromZero) * 100,
+                    Target = goal,
+                    Challenge = Math.Round(goal * 1.2m / 100, MidpointRounding.AwayFromZero) * 100,
                 });
             }
         }
