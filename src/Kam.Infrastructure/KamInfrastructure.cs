@@ -32,6 +32,7 @@ public static class KamInfrastructure
         services.AddScoped<ISeedStep, DemoChannelAgentsStep>();
         services.AddScoped<ISeedStep, DemoFieldWorkStep>();
         services.AddScoped<ISeedStep, DemoTargetsStep>();
+        services.AddScoped<ISeedStep, DemoPlansStep>();
         services.AddScoped<ISeedStep, DemoDealsStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
         services.TryAddTimeProvider();

@@ -84,8 +84,13 @@ public sealed class PlanTests(KamApp app) : BrowserTest(app)
         await GotoInteractiveAsync(am1, "/plans/actions");
         await Expect(am1.Locator("h1")).ToHaveTextAsync("行动计划");
         var rows = am1.Locator("[data-testid=action-item]");
-        if (await rows.CountAsync() > 0 && await rows.Last.Locator("[data-testid=action-item-text]").InputValueAsync() != "")
+        // The demo's plan for the month has items already: a new one is added (and awaited before it is filled).
+        var count = await rows.CountAsync();
+        if (count > 0 && await rows.Last.Locator("[data-testid=action-item-text]").InputValueAsync() != "")
+        {
             await am1.Locator("[data-testid=action-item-add]").ClickAsync();
+            await Expect(rows).ToHaveCountAsync(count + 1);
+        }
         var row = rows.Last;
         await row.Locator("[data-testid=action-item-kind]").SelectOptionAsync("Visit");
         await row.Locator("[data-testid=action-item-text]").FillAsync(text);
