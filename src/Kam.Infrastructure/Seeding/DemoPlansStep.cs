@@ -46,7 +46,12 @@ public sealed class DemoPlansStep(KamDbContext db, TimeProvider clock) : ISeedSt
             var order = 0;
             void Add(PlanItemKind kind, string text, Guid? owner, Account? account, int day) => db.Unscoped<WorkPlanItem>().Add(new WorkPlanItem
             {
-                PlanId = plan.Id, Order = order++, Kind = kind, Text = text, OwnerId = owner, AccountId = account?.Id,
+                PlanId = plan.Id,
+                Order = order++,
+                Kind = kind,
+                Text = text,
+                OwnerId = owner,
+                AccountId = account?.Id,
                 DueOn = new DateOnly(month.Year, month.Month, Math.Min(day, DateTime.DaysInMonth(month.Year, month.Month))),
             });
             var first = managers[month.Month % managers.Count];
@@ -98,7 +103,11 @@ public sealed class DemoPlansStep(KamDbContext db, TimeProvider clock) : ISeedSt
                 var order = 0;
                 void Add(ActionItemKind kind, string text, Account? account, int day) => db.Unscoped<ActionPlanItem>().Add(new ActionPlanItem
                 {
-                    PlanId = plan.Id, Order = order++, Kind = kind, Text = text, AccountId = account?.Id,
+                    PlanId = plan.Id,
+                    Order = order++,
+                    Kind = kind,
+                    Text = text,
+                    AccountId = account?.Id,
                     DueOn = new DateOnly(month.Year, month.Month, Math.Min(day, DateTime.DaysInMonth(month.Year, month.Month))),
                 });
                 var visit = Pick(active.Where(a => a.Tier == AccountTier.A).ToList()) ?? Pick(active);
