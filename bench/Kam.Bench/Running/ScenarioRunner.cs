@@ -88,6 +88,10 @@ public sealed class ScenarioRunner(ScenarioFile file, RunSettings overrides, Vir
         if (!response.IsSuccessStatusCode)
             throw new BenchException($"resolving {{id}}: GET {listPath} answered {(int)response.StatusCode} {response.ReasonPhrase}");
         var list = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        // One record (GET /api/me): its own id.
+        if (list.ValueKind == JsonValueKind.Object && !list.TryGetProperty("items", out _) && list.TryGetProperty("id", out var own)
+            && own.ValueKind == JsonValueKind.String)
+            return own.GetString()!;
         if (list.ValueKind != JsonValueKind.Object || !list.TryGetProperty("items", out var items)
             || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
             throw new BenchException($"resolving {{id}}: GET {listPath} returned no items");

@@ -75,7 +75,8 @@ public sealed record Scenario
     /// <summary>Path and query; may contain <c>{id}</c> (needs <see cref="Resolve"/>) and <c>{fragment}</c>.</summary>
     public string Path { get; init; } = "";
 
-    /// <summary>A list path GET-ed once before the run; <c>items[0].id</c> becomes <c>{id}</c>.</summary>
+    /// <summary>A list path GET-ed once before the run; <c>items[0].id</c> (or a single record's <c>id</c>, as from
+    /// <c>/api/me</c>) becomes <c>{id}</c>.</summary>
     public string? Resolve { get; init; }
 
     /// <summary>JSON request body for POST/PUT scenarios.</summary>

@@ -56,6 +56,9 @@ public static class AuditLabels
             return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && value.Contains('T', StringComparison.Ordinal))
             return BusinessClock.Format(at).Replace(' ', '\u00A0'); // a moment stays on one line on screen
+        // A credit split (业绩分摊): each person's share as a percentage.
+        if (Kam.Core.Ledger.CreditShares.Parse(value) is { Count: > 0 } shares)
+            return string.Join("; ", shares.Select(x => $"{x.Person} {(x.BasisPoints / 100m).ToString("0.##", CultureInfo.InvariantCulture)}%"));
         return value;
     }
 }

@@ -98,7 +98,7 @@ public sealed class DemoPlansStep(KamDbContext db, TimeProvider clock) : ISeedSt
                 var (active, prospects) = accounts[person];
                 var plan = new ActionPlan { PersonId = person, Month = month, CreatedById = person };
                 if (month == lastMonth)
-                    (plan.Comment, plan.CommentedById, plan.CommentedAt) = ("执行到位，下月继续跟进逾期回款。", head.Id, new DateTimeOffset(month.AddMonths(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+                    (plan.Comment, plan.CommentedById, plan.CommentedAt) = ("执行到位，下月继续跟进逾期回款。", head.Id, new DateTimeOffset(month.AddMonths(1).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
                 db.Unscoped<ActionPlan>().Add(plan);
                 var order = 0;
                 void Add(ActionItemKind kind, string text, Account? account, int day) => db.Unscoped<ActionPlanItem>().Add(new ActionPlanItem

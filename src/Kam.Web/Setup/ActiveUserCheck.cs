@@ -15,6 +15,10 @@ namespace Kam.Web.Setup;
 /// </summary>
 public static class ActiveUserCheck
 {
+    // Compiled once: the check runs on every request, and its translation would otherwise be looked up each time.
+    private static readonly Func<KamDbContext, Guid, string?, CancellationToken, Task<bool>> IsActive = EF.CompileAsyncQuery(
+        (KamDbContext db, Guid id, string? stamp, CancellationToken ct) => db.Set<User>().Any(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp));
+
     public static IApplicationBuilder UseActiveUserCheck(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         if (ctx.User.Identity?.IsAuthenticated == true && !await IsCurrentAsync(ctx))
@@ -35,6 +39,6 @@ public static class ActiveUserCheck
         var stampClaim = ctx.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var stamp = ctx.User.FindFirstValue(stampClaim);
         var db = ctx.RequestServices.GetRequiredService<KamDbContext>();
-        return await db.Unscoped<User>().AsNoTracking().AnyAsync(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp, ctx.RequestAborted);
+        return await IsActive(db, id, stamp, ctx.RequestAborted);
     }
 }
