@@ -39,8 +39,20 @@ public sealed class ListAccounts(IKamDb db, Divisions divisions)
         var page = await Sort(accounts, paging).PageOf(paging).AsNoTracking()
             .Select(a => new
             {
-                a.Id, a.Name, a.ShortName, a.CreditCode, a.Category, a.Tier, a.Status, a.ProvinceCode, a.CityCode, a.OwnerId,
-                a.AnnualPurchase, a.Tags, a.UpdatedAt, a.ArchivedAt,
+                a.Id,
+                a.Name,
+                a.ShortName,
+                a.CreditCode,
+                a.Category,
+                a.Tier,
+                a.Status,
+                a.ProvinceCode,
+                a.CityCode,
+                a.OwnerId,
+                a.AnnualPurchase,
+                a.Tags,
+                a.UpdatedAt,
+                a.ArchivedAt,
                 Owner = db.Unscoped<User>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
             }).ToListAsync(ct);
         return new PagedResult<AccountRow>(page.Select(a => new AccountRow(a.Id, a.Name, a.ShortName, a.CreditCode, a.Category, a.Tier, a.Status,
