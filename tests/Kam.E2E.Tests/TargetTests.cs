@@ -57,6 +57,11 @@ public sealed class TargetTests(KamApp app) : BrowserTest(app)
         await Expect(page.Locator("[data-testid=progress-row]").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=target-bars]")).ToBeVisibleAsync();
         await ShotAsync(page, "progress-head");
+
+        // The year: the department's trend by month beside the cumulative line.
+        await GotoInteractiveAsync(page, $"/targets?period={December[..4]}");
+        await Expect(page.Locator("[data-testid=target-trend]")).ToBeVisibleAsync();
+        await ShotAsync(page, "progress-year-head");
     });
 
     [Fact]

@@ -123,6 +123,11 @@ public sealed class TargetApiTests(KamFactory app)
             months.Add((decimal)month["department"]!["target"]!);
         }
         Assert.Equal([33_333.35m, 33_333.33m, 33_333.33m], months);
+        // The quarter's progress has the department's trend by month, each month's target as spread.
+        var progress = await (await head.GetAsync($"/api/targets/progress?period={quarter}")).Ok<JsonObject>();
+        var trend = progress["metrics"]!.AsArray().Single(m => (string)m!["metric"]! == "Collected")!["months"]!.AsArray();
+        Assert.Equal(months, trend.Select(m => (decimal)m!["target"]!).ToList());
+        Assert.Empty(progress["metrics"]!.AsArray().Single(m => (string)m!["metric"]! == "ATierCoverage")!["months"]!.AsArray());
 
         // The quarter's version is its months': a save over an older one is stale.
         await (await head.PutAsJsonAsync($"/api/targets?period={quarter}", Body(null, "Even"))).Problem(HttpStatusCode.Conflict);

@@ -46,6 +46,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => o.OrderedOn);
         // The targets' drill-down: one person's credited records in a period.
         b.HasIndex(o => new { o.CreditedToId, o.ConfirmedOn });
+        // A brand's or a series' orders of a period (the focus targets): confirmed, or cancelled, in it.
+        b.HasIndex(o => o.ConfirmedOn);
+        b.HasIndex(o => o.CancelledOn);
     }
 }
 

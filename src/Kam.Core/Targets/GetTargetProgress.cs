@@ -47,6 +47,7 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
             Dictionary<Guid, decimal> actual;
             decimal departmentActual;
             List<ProgressDay> days = [];
+            var monthly = new Dictionary<DateOnly, decimal>();
             Dictionary<Guid, decimal> pipeline = [];
             decimal departmentPipeline = 0;
             if (TargetMetrics.Ledger(metric) is { } ledger)
@@ -60,8 +61,11 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
                 decimal running = 0;
                 foreach (var d in byDay)
                 {
-                    running += money ? Fen.ToYuan(d.Fen) : d.Count;
+                    var value = money ? Fen.ToYuan(d.Fen) : d.Count;
+                    running += value;
                     days.Add(new ProgressDay(d.Day, running));
+                    var month = new DateOnly(d.Day.Year, d.Day.Month, 1);
+                    monthly[month] = monthly.GetValueOrDefault(month) + value;
                 }
                 departmentActual = running;
                 if (metric == TargetMetric.Signed && today < end)
@@ -84,7 +88,12 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
                 var order = personLines.OrderByDescending(l => l.Figure.Percent ?? -1).ThenByDescending(l => l.Figure.Actual).ThenBy(l => l.Person.DisplayName, StringComparer.Ordinal).ToList();
                 personLines = order.Select((l, i) => l with { Figure = l.Figure with { Rank = i + 1 } }).ToList();
             }
-            metrics.Add(new ProgressMetric(metric, TargetMetrics.IsMoney(metric), Figure(departmentActual, departmentLevels, departmentPipeline), personLines, days));
+            // A quarter's or a year's trend by month: the department's actual against its target (a sum; not for a rate).
+            var months = p.Kind == PeriodKind.Month || !TargetMetrics.IsSummed(metric)
+                ? []
+                : Enumerable.Range(0, p.Kind == PeriodKind.Quarter ? 3 : 12).Select(i => start.AddMonths(i))
+                    .Select(m => new ProgressMonth(m, monthly.GetValueOrDefault(m), mine.Where(s => s.Month == m).Sum(s => s.Target))).ToList();
+            metrics.Add(new ProgressMetric(metric, TargetMetrics.IsMoney(metric), Figure(departmentActual, departmentLevels, departmentPipeline), personLines, days, months));
         }
         return new TargetProgress(p.ToString(), p.Kind, start, end, today, Math.Round(elapsed * 100m / total, 1, MidpointRounding.AwayFromZero), ranking, metrics);
     }

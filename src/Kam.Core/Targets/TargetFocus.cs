@@ -203,32 +203,52 @@ public sealed class FocusTargets(IKamDb db, ICurrentUser me, Divisions divisions
     {
         if (dimension is FocusDimension.Brand or FocusDimension.Series)
         {
-            // Order lines of the orders confirmed in the period, less those of the orders cancelled in it.
-            var lines = from o in db.Unscoped<Order>()
-                        where o.ArchivedAt == null && o.ConfirmedOn != null
-                            && ((o.ConfirmedOn >= start && o.ConfirmedOn <= until) || (o.CancelledOn >= start && o.CancelledOn <= until))
-                        join l in db.Unscoped<OrderLine>() on o.Id equals l.OrderId
-                        join x in db.Unscoped<Product>() on l.ProductId equals x.Id
-                        where dimension == FocusDimension.Brand ? x.Brand == value : x.Series == value
-                        select new { o.ConfirmedOn, o.CancelledOn, l.Amount };
-            decimal sum = 0;
-            foreach (var l in await lines.ToListAsync(ct))
-            {
-                if (l.ConfirmedOn >= start && l.ConfirmedOn <= until)
-                    sum += l.Amount;
-                if (l.CancelledOn >= start && l.CancelledOn <= until)
-                    sum -= l.Amount;
-            }
-            return sum;
+            // The lines of the orders confirmed in the period, less those of the orders cancelled in it: the period's orders
+            // first (by their day's index), then their lines and products (CROSS JOIN keeps SQLite in that order; led by
+            // the brand's products it would walk every line they ever had).
+            var brand = dimension == FocusDimension.Brand;
+            var confirmed = brand
+                ? db.Database.SqlQuery<decimal>($"""
+                    SELECT l."Amount" AS "Value" FROM "Orders" AS o CROSS JOIN "OrderLines" AS l CROSS JOIN "Products" AS p
+                    WHERE o."ConfirmedOn" >= {start} AND o."ConfirmedOn" <= {until} AND o."ArchivedAt" IS NULL AND l."OrderId" = o."Id" AND p."Id" = l."ProductId" AND p."Brand" = {value}
+                    """)
+                : db.Database.SqlQuery<decimal>($"""
+                    SELECT l."Amount" AS "Value" FROM "Orders" AS o CROSS JOIN "OrderLines" AS l CROSS JOIN "Products" AS p
+                    WHERE o."ConfirmedOn" >= {start} AND o."ConfirmedOn" <= {until} AND o."ArchivedAt" IS NULL AND l."OrderId" = o."Id" AND p."Id" = l."ProductId" AND p."Series" = {value}
+                    """);
+            var cancelled = brand
+                ? db.Database.SqlQuery<decimal>($"""
+                    SELECT l."Amount" AS "Value" FROM "Orders" AS o CROSS JOIN "OrderLines" AS l CROSS JOIN "Products" AS p
+                    WHERE o."CancelledOn" >= {start} AND o."CancelledOn" <= {until} AND o."ConfirmedOn" IS NOT NULL AND o."ArchivedAt" IS NULL AND l."OrderId" = o."Id" AND p."Id" = l."ProductId" AND p."Brand" = {value}
+                    """)
+                : db.Database.SqlQuery<decimal>($"""
+                    SELECT l."Amount" AS "Value" FROM "Orders" AS o CROSS JOIN "OrderLines" AS l CROSS JOIN "Products" AS p
+                    WHERE o."CancelledOn" >= {start} AND o."CancelledOn" <= {until} AND o."ConfirmedOn" IS NOT NULL AND o."ArchivedAt" IS NULL AND l."OrderId" = o."Id" AND p."Id" = l."ProductId" AND p."Series" = {value}
+                    """);
+            return (await confirmed.ToListAsync(ct)).Sum() - (await cancelled.ToListAsync(ct)).Sum();
         }
         if (TargetMetrics.Ledger(metric) is not { } ledger)
             return 0;
-        var category = Enum.TryParse<AccountCategory>(value, out var c) ? c : (AccountCategory?)null;
-        var facts = from f in db.Unscoped<LedgerFact>()
-                    where f.Metric == ledger && f.Day >= start && f.Day <= until
-                    join a in db.Unscoped<Account>() on f.AccountId equals a.Id
-                    where dimension == FocusDimension.Category ? a.Category == category : a.ProvinceCode == value
-                    select f;
-        return TargetMetrics.IsMoney(metric) ? Fen.ToYuan(await facts.SumAsync(f => f.Fen, ct)) : await facts.SumAsync(f => f.Count, ct);
+        // The accounts of the category or province first, each one's figures read from the ledger's (metric, account, day)
+        // index, covered (CROSS JOIN keeps SQLite in that order: led by the period's facts it would look up an account for
+        // each, twenty times slower over a year).
+        var m = (int)ledger;
+        var text = value;
+        var sums = dimension == FocusDimension.Category
+            ? db.Database.SqlQuery<FocusSum>($"""
+                SELECT COALESCE(SUM(f."Fen"), 0) AS "Fen", COALESCE(SUM(f."Count"), 0) AS "Count"
+                FROM "Accounts" AS a CROSS JOIN "LedgerFacts" AS f
+                WHERE a."Category" = {text} AND f."Metric" = {m} AND f."AccountId" = a."Id" AND f."Day" >= {start} AND f."Day" <= {until}
+                """)
+            : db.Database.SqlQuery<FocusSum>($"""
+                SELECT COALESCE(SUM(f."Fen"), 0) AS "Fen", COALESCE(SUM(f."Count"), 0) AS "Count"
+                FROM "Accounts" AS a CROSS JOIN "LedgerFacts" AS f
+                WHERE a."ProvinceCode" = {text} AND f."Metric" = {m} AND f."AccountId" = a."Id" AND f."Day" >= {start} AND f."Day" <= {until}
+                """);
+        var figure = (await sums.ToListAsync(ct)).Single();
+        return TargetMetrics.IsMoney(metric) ? Fen.ToYuan(figure.Fen) : figure.Count;
     }
 }
+
+/// <summary>A figure's sum from the ledger, as read by raw SQL.</summary>
+internal sealed record FocusSum(long Fen, long Count);

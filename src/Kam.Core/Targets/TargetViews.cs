@@ -81,7 +81,10 @@ public sealed record ProgressFigure(
 public sealed record ProgressPersonLine(Person Person, ProgressFigure Figure);
 
 public sealed record ProgressMetric(TargetMetric Metric, bool Money, ProgressFigure Department, IReadOnlyList<ProgressPersonLine> People,
-    IReadOnlyList<ProgressDay> Days);
+    IReadOnlyList<ProgressDay> Days, IReadOnlyList<ProgressMonth> Months);
+
+/// <summary>One month of a quarter's or a year's trend: the department's actual and target in it.</summary>
+public sealed record ProgressMonth(DateOnly Month, decimal Actual, decimal Target);
 
 /// <summary>The department's actual summed from the period's first day to <see cref="Day"/> (the cumulative chart).</summary>
 public sealed record ProgressDay(DateOnly Day, decimal Actual);

@@ -1410,6 +1410,10 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CancelledOn");
+
+                    b.HasIndex("ConfirmedOn");
+
                     b.HasIndex("Number")
                         .IsUnique();
 

@@ -1397,6 +1397,10 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CancelledOn");
+
+                    b.HasIndex("ConfirmedOn");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
