@@ -93,6 +93,9 @@ public sealed class CreditSplitApiTests(KamFactory app)
         Assert.Superset(new HashSet<string> { "reason", "shares[0].percent", "shares[1].userId", "shares[1].percent", "shares[2].userId" }, fields);
         await (await head.PostAsJsonAsync("/api/credit-splits", Split(CreditDocument.Contract, contract.Id, null, "协同", (firstId, 70m), (secondId, 30m))))
             .Problem(HttpStatusCode.BadRequest);
+        var nulls = await (await head.PostAsJsonAsync("/api/credit-splits", new { document = "Contract", documentId = contract.Id, shares = new object?[] { null }, reason = "协同", version }))
+            .Problem(HttpStatusCode.BadRequest);
+        Assert.Contains(nulls["errors"]!.AsObject(), e => e.Key.StartsWith("shares[0]", StringComparison.Ordinal));
         await (await head.PostAsJsonAsync("/api/credit-splits", Split(CreditDocument.Contract, contract.Id, Guid.NewGuid().ToString(), "协同", (firstId, 70m), (secondId, 30m))))
             .Problem(HttpStatusCode.Conflict);
         await (await head.PostAsJsonAsync("/api/credit-splits", Split(CreditDocument.Contract, Guid.NewGuid(), version, "协同", (firstId, 70m), (secondId, 30m))))
@@ -124,6 +127,9 @@ public sealed class CreditSplitApiTests(KamFactory app)
             var payments = (await (await head.GetAsync($"/api/payments?credited={person}&creditPeriod={month}")).Ok<JsonObject>())["items"]!.AsArray();
             Assert.Contains(payments, p => (string)p!["id"]! == paymentId.ToString());
         }
+        // Half a drill-down, or a bad period, finds nothing (never the whole list passed off as somebody's).
+        foreach (var half in new[] { $"credited={firstId}&creditPeriod=2026-13", $"credited={firstId}", $"creditPeriod={month}" })
+            Assert.Empty((await (await head.GetAsync($"/api/contracts?{half}")).Ok<JsonObject>())["items"]!.AsArray());
 
         // A reversal afterwards is split the same way: both come back to nothing.
         var reloaded = await (await head.GetAsync($"/api/credit-splits?document=Payment&documentId={paymentId}")).Ok<JsonObject>();

@@ -116,12 +116,17 @@ public sealed class TargetApiTests(KamFactory app)
         Assert.NotNull((string?)spread["version"]);
         var start = Period.Parse(quarter)!.Start;
         var months = new List<decimal>();
+        var (minimums, challenges) = (0m, 0m);
         for (var i = 0; i < 3; i++)
         {
             var month = Collected(await (await head.GetAsync($"/api/targets?period={Period.MonthOf(start.AddMonths(i))}")).Ok<JsonObject>());
             Assert.Equal(0m, (decimal)month["difference"]!); // every month adds up
             months.Add((decimal)month["department"]!["target"]!);
+            minimums += (decimal)month["department"]!["minimum"]!;
+            challenges += (decimal)month["department"]!["challenge"]!;
+            Assert.True((decimal)month["department"]!["minimum"]! <= (decimal)month["department"]!["target"]!);
         }
+        Assert.Equal((90_000m, 120_000m), (minimums, challenges)); // the quarter shows what the head entered
         Assert.Equal([33_333.35m, 33_333.33m, 33_333.33m], months);
         // The quarter's progress has the department's trend by month, each month's target as spread.
         var progress = await (await head.GetAsync($"/api/targets/progress?period={quarter}")).Ok<JsonObject>();

@@ -69,6 +69,8 @@ public sealed class TargetFocusApiTests(KamFactory app)
         var changed = await (await head.PutAsJsonAsync($"/api/targets/focus?period={Month}", Focus("Brand", brand, "Ordered", 8_000m, id, (string)fresh["version"]!))).Ok<JsonObject>();
         Assert.Equal(8_000m, (decimal)Item(changed, "Brand", brand, "Ordered")!["levels"]!["target"]!);
         await (await head.PutAsJsonAsync($"/api/targets/focus?period={Month}", Focus("Brand", brand, "Ordered", 9_000m, id, (string)fresh["version"]!))).Problem(HttpStatusCode.Conflict);
+        var current0 = Item(changed, "Brand", brand, "Ordered")!;
+        await (await head.PutAsJsonAsync("/api/targets/focus?period=2001-01", Focus("Brand", brand, "Ordered", 9_000m, id, (string)current0["version"]!))).Problem(HttpStatusCode.NotFound);
         var year = await (await head.GetAsync($"/api/targets/focus?period={Month[..4]}")).Ok<JsonObject>();
         Assert.Equal(8_000m, (decimal)Item(year, "Brand", brand, "Ordered")!["levels"]!["target"]!);
         var current = Item(changed, "Brand", brand, "Ordered")!;

@@ -44,6 +44,8 @@ public sealed class TargetImportApiTests(KamFactory app)
             Row(period, "不是指标", first, 1, 1, 1),                   // row 7: metric
             Row(period, "新增商机金额", "部门目标", 100, 200, 300),    // row 8: people add up to 150, not 200
             Row(period, "新增商机金额", first, 50, 150, 200),
+            Row(period, "A类客户拜访覆盖率", "部门目标", 80, 90, 100.001),  // row 10: beyond 100%, not rounded into it
+            Row(period, "拜访次数", "部门目标", 1e30, 10, 12),               // row 11: more than an amount holds
         };
         var report = await (await head.PostAsync($"/api/targets/import?period={period}", Upload(bad))).Ok<JsonObject>();
         Assert.False((bool)report["applied"]!);
@@ -51,7 +53,7 @@ public sealed class TargetImportApiTests(KamFactory app)
         Assert.Superset(new HashSet<(int, string)>
         {
             (4, Sheet.Zh("target.minimum")), (5, Sheet.Zh("target.person")), (6, Sheet.Zh("target.period")), (6, Sheet.Zh("target.minimum")),
-            (7, Sheet.Zh("target.metric")), (8, Sheet.Zh("target.target")),
+            (7, Sheet.Zh("target.metric")), (8, Sheet.Zh("target.target")), (10, Sheet.Zh("target.challenge")), (11, Sheet.Zh("target.minimum")),
         }, errors);
         Assert.Contains("差额", report["errors"]!.AsArray().Single(e => (int)e!["row"]! == 8)!["message"]!.ToString());
         Assert.NotNull((string?)report["reportUrl"]);

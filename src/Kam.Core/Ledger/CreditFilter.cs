@@ -16,8 +16,25 @@ public sealed record CreditFilter(Guid Person, DateOnly From, DateOnly To)
     /// <summary>As the split text names the person (<see cref="CreditShares.Format"/>).</summary>
     public string Share => Person.ToString("D");
 
-    public static CreditFilter? Of(Guid? person, string? period) =>
-        person is { } p && p != Guid.Empty && Period.Parse(period) is { } range ? new CreditFilter(p, range.Start, range.End) : null;
+    /// <summary>The drill-down asked for, or null when neither part is given. Half of it, or a bad period or person,
+    /// matches nothing: an empty list, never the whole one passed off as somebody's records.</summary>
+    public static CreditFilter? Of(Guid? person, string? period)
+    {
+        if (person is null && string.IsNullOrWhiteSpace(period))
+            return null;
+        return person is { } p && p != Guid.Empty && Period.Parse(period) is { } range
+            ? new CreditFilter(p, range.Start, range.End)
+            : new CreditFilter(Guid.Empty, DateOnly.MaxValue, DateOnly.MinValue);
+    }
+
+    /// <summary>The period as instants (the business calendar's midnights), for records stamped with a moment.</summary>
+    public (DateTimeOffset From, DateTimeOffset Until) Instants =>
+        From > To
+            ? (DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)
+            : (Moment(From), Moment(To.AddDays(1)));
+
+    private static DateTimeOffset Moment(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Kam.Core.Common.BusinessClock.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
 }
 

@@ -43,11 +43,12 @@ public sealed class ListPayments(IKamDb db)
             payments = payments.Where(p => p.ReceivedOn >= from);
         if (q.To is { } to)
             payments = payments.Where(p => p.ReceivedOn <= to);
-        // Received in the period and credited to the person (or to one of the people of its split).
+        // Received, or reversed, in the period and credited to the person (or to one of the people of its split).
         if (Kam.Core.Ledger.CreditFilter.Of(q.Credited, q.CreditPeriod) is { } credit)
         {
             var share = credit.Share;
-            payments = payments.Where(p => p.ReceivedOn >= credit.From && p.ReceivedOn <= credit.To
+            var (fromAt, untilAt) = credit.Instants;
+            payments = payments.Where(p => ((p.ReceivedOn >= credit.From && p.ReceivedOn <= credit.To) || (p.ReversedAt >= fromAt && p.ReversedAt < untilAt))
                 && ((p.CreditShares == null && p.CreditedToId == credit.Person) || (p.CreditShares != null && p.CreditShares.Contains(share))));
         }
         if (q.Method is { } method)

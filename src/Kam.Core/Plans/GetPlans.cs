@@ -49,7 +49,9 @@ public sealed class GetPlans(IKamDb db, ICurrentUser me)
         if (otherId is not { } beforeId)
             return Error.Validation("with", "plan.no_previous");
         var before = await Get(beforeId, ct);
-        if (!before.IsSuccess || before.Value.Period != after.Value.Period)
+        if (!before.IsSuccess)
+            return before.Error!;
+        if (before.Value.Period != after.Value.Period)
             return Error.Validation("with", "plan.compare_other_period");
         var (b, a) = (before.Value, after.Value);
         var left = b.Items.ToList();

@@ -58,6 +58,7 @@ internal sealed class TargetFocusConfiguration : IEntityTypeConfiguration<Target
         b.Property(f => f.Minimum).HasPrecision(18, 2);
         b.Property(f => f.Target).HasPrecision(18, 2);
         b.Property(f => f.Challenge).HasPrecision(18, 2);
-        b.HasIndex(f => new { f.Month, f.Metric, f.Dimension, f.Value });
+        // One live focus target per month, metric, dimension and value (archived ones stay beside it).
+        b.HasIndex(f => new { f.Month, f.Metric, f.Dimension, f.Value }).IsUnique().HasFilter("\"ArchivedAt\" IS NULL");
     }
 }

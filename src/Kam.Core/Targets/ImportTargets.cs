@@ -43,7 +43,8 @@ public sealed class ImportTargets(IKamDb db, ICurrentUser me, SetTargets set)
                 return Error.Validation("file", "import.bad_file");
             rows = MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or FormatException
+            or System.Xml.XmlException or ArgumentException)
         {
             return Error.Validation("file", "import.bad_file");
         }
@@ -100,7 +101,7 @@ public sealed class ImportTargets(IKamDb db, ICurrentUser me, SetTargets set)
             decimal? Level(string column)
             {
                 var value = cells.GetValueOrDefault(column);
-                if (!AccountSheet.TryParseAmount(value, out var amount))
+                if (!TryLevel(value, out var amount))
                 {
                     Fail(column, "import.amount_invalid");
                     return null;
@@ -178,5 +179,40 @@ public sealed class ImportTargets(IKamDb db, ICurrentUser me, SetTargets set)
         }
         await tx.CommitAsync(ct);
         return new ImportResult(total, total, 0, true, []);
+    }
+
+    /// <summary>
+    /// A level as the sheet holds it, exactly: a number is taken as it is (not rounded, so 100.001 and 1234.567 are
+    /// refused by the levels' own checks), an amount as people write it ("120万", "¥8,000"); empty is no value. Beyond
+    /// what a decimal holds it is not an amount.
+    /// </summary>
+    internal static bool TryLevel(object? value, out decimal? level)
+    {
+        level = null;
+        switch (value)
+        {
+            case null:
+                return true;
+            case double d:
+                if (double.IsNaN(d) || Math.Abs(d) > 1e15)
+                    return false;
+                level = (decimal)d;
+                return true;
+            case decimal m:
+                level = m;
+                return true;
+            case int or long:
+                level = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                return true;
+        }
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
+        if (string.IsNullOrEmpty(text))
+            return true;
+        if (Money.TryParse(text, out var parsed))
+        {
+            level = parsed;
+            return true;
+        }
+        return false;
     }
 }

@@ -40,6 +40,11 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         {
             var line = people[i];
             var field = $"people[{i}].";
+            if (line is null)
+            {
+                errors.Add(new FieldError(field + "personId", "target.person_required"));
+                continue;
+            }
             if (line.PersonId is not { } person || person == Guid.Empty)
                 errors.Add(new FieldError(field + "personId", "target.person_required"));
             else if (!managers.Contains(person) && lines.All(l => l.PersonId != person))
@@ -115,6 +120,11 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         {
             var line = people[i];
             var field = $"people[{i}].";
+            if (line is null)
+            {
+                errors.Add(new FieldError(field + "personId", "target.person_required"));
+                continue;
+            }
             if (line.PersonId is not { } person || person == Guid.Empty)
                 errors.Add(new FieldError(field + "personId", "target.person_required"));
             else if (!managers.Contains(person) && !holders.Contains(person))
@@ -136,17 +146,27 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         var months = Enumerable.Range(0, p.Kind == PeriodKind.Quarter ? 3 : 12).Select(i => p.Start.AddMonths(i)).ToList();
         var weights = await WeightsAsync(metric, method, months, ct);
         var unit = TargetMetrics.IsCount(metric) ? 1m : 0.01m;
-        TargetLevels[] Spread(TargetLevels levels) => summed
-            ? Enumerable.Range(0, months.Count).Select(m => new TargetLevels(Divide(levels.Minimum, weights, unit)[m], Divide(levels.Target, weights, unit)[m], Divide(levels.Challenge, weights, unit)[m])).ToArray()
-            : months.Select(_ => levels).ToArray();
+        // A level's months: the target divided, then the minimum and the challenge as the target less (or plus) their
+        // own gaps divided, so every month keeps 保底 <= 目标 <= 挑战 and each level's months add up to the level.
+        TargetLevels[] Spread(TargetLevels levels, decimal[]? targets = null)
+        {
+            if (!summed)
+                return months.Select(_ => levels).ToArray();
+            targets ??= Divide(levels.Target, weights, unit);
+            var below = Divide(levels.Target - levels.Minimum, weights, unit);
+            var above = Divide(levels.Challenge - levels.Target, weights, unit);
+            return Enumerable.Range(0, months.Count).Select(m => new TargetLevels(Math.Max(0, targets[m] - below[m]), targets[m], targets[m] + above[m])).ToArray();
+        }
         var byPerson = wanted.Select(w => (w.Person, Months: Spread(w.Levels))).ToList();
-        var departmentMonths = Spread(department!);
+        // The department's months: its people's targets summed (so each month adds up), its own gaps around them.
+        var departmentMonths = Spread(department!, summed && byPerson.Count > 0
+            ? Enumerable.Range(0, months.Count).Select(m => byPerson.Sum(x => x.Months[m].Target)).ToArray()
+            : null);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         for (var m = 0; m < months.Count; m++)
         {
-            var target = summed && byPerson.Count > 0 ? byPerson.Sum(x => x.Months[m].Target) : departmentMonths[m].Target;
-            var levels = new TargetLevels(Math.Min(departmentMonths[m].Minimum, target), target, Math.Max(departmentMonths[m].Challenge, target));
+            var levels = departmentMonths[m];
             var monthInput = new TargetSheetInput
             {
                 Metric = metric,
@@ -157,9 +177,9 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
                 People = byPerson.Select(x => new TargetLineInput
                 {
                     PersonId = x.Person,
-                    Minimum = Math.Min(x.Months[m].Minimum, x.Months[m].Target),
+                    Minimum = x.Months[m].Minimum,
                     Target = x.Months[m].Target,
-                    Challenge = Math.Max(x.Months[m].Challenge, x.Months[m].Target),
+                    Challenge = x.Months[m].Challenge,
                 }).ToList(),
             };
             var saved = await SaveMonthAsync(Period.MonthOf(months[m]), metric, monthInput, ct);

@@ -92,6 +92,11 @@ public sealed class SplitCredit(IKamDb db, ICurrentUser me)
         {
             var share = shares[i];
             var field = $"shares[{i}].";
+            if (share is null)
+            {
+                errors.Add(new FieldError(field + "userId", "credit.person_required"));
+                continue;
+            }
             if (share.UserId is not { } person || person == Guid.Empty)
                 errors.Add(new FieldError(field + "userId", "credit.person_required"));
             else if (!people.Contains(person) && person != record.Person)

@@ -107,7 +107,7 @@ public sealed class FocusTargets(IKamDb db, ICurrentUser me, Divisions divisions
         {
             var levels = group.Aggregate(TargetLevels.Zero, (a, f) => a.Plus(new TargetLevels(f.Minimum, f.Target, f.Challenge)));
             var actual = await ActualAsync(group.Key.Metric, group.Key.Dimension, group.Key.Value, start, end, ct);
-            var only = monthly ? group.Single() : null;
+            var only = monthly && group.Count() == 1 ? group.Single() : null;
             items.Add(new FocusView(only?.Id, only?.Version, group.Key.Metric, group.Key.Dimension, group.Key.Value,
                 names.GetValueOrDefault((group.Key.Dimension, group.Key.Value), group.Key.Value), levels, actual,
                 levels.Target > 0 ? Math.Round(actual * 100 / levels.Target, 1) : null));
@@ -150,7 +150,8 @@ public sealed class FocusTargets(IKamDb db, ICurrentUser me, Divisions divisions
         if (input.Id is { } id)
         {
             focus = await db.Read<TargetFocus>().FirstOrDefaultAsync(f => f.Id == id && f.ArchivedAt == null, ct);
-            if (focus is null)
+            // A focus target is changed in its own month only.
+            if (focus is null || focus.Month != month)
                 return Error.NotFound("focus.not_found");
             if (input.Version is not { } version || version != focus.Version)
                 return Error.Conflict();
@@ -166,7 +167,15 @@ public sealed class FocusTargets(IKamDb db, ICurrentUser me, Divisions divisions
         }
         (focus.Metric, focus.Dimension, focus.Value) = (metric, dimension, value);
         (focus.Minimum, focus.Target, focus.Challenge) = (levels!.Minimum, levels.Target, levels.Challenge);
-        return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : focus.Id;
+        try
+        {
+            return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : focus.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // Two heads adding the same focus target at once: the unique index keeps one.
+            return Error.Conflict();
+        }
     }
 
     /// <summary>A focus target taken off the month (archived: the audit trail keeps it).</summary>

@@ -2164,7 +2164,9 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Month", "Metric", "Dimension", "Value");
+                    b.HasIndex("Month", "Metric", "Dimension", "Value")
+                        .IsUnique()
+                        .HasFilter("\"ArchivedAt\" IS NULL");
 
                     b.ToTable("TargetFocuses", (string)null);
                 });

@@ -2151,7 +2151,9 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Month", "Metric", "Dimension", "Value");
+                    b.HasIndex("Month", "Metric", "Dimension", "Value")
+                        .IsUnique()
+                        .HasFilter("\"ArchivedAt\" IS NULL");
 
                     b.ToTable("TargetFocuses", (string)null);
                 });
