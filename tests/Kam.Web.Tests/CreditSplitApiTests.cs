@@ -127,6 +127,11 @@ public sealed class CreditSplitApiTests(KamFactory app)
             var payments = (await (await head.GetAsync($"/api/payments?credited={person}&creditPeriod={month}")).Ok<JsonObject>())["items"]!.AsArray();
             Assert.Contains(payments, p => (string)p!["id"]! == paymentId.ToString());
         }
+        // The export of a drill-down holds its records only.
+        var exported = await head.GetAsync($"/api/contracts/export?credited={secondId}&creditPeriod={month}");
+        exported.EnsureSuccessStatusCode();
+        using (var sheet = new MemoryStream(await exported.Content.ReadAsByteArrayAsync()))
+            Assert.Single(MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true));
         // Half a drill-down, or a bad period, finds nothing (never the whole list passed off as somebody's).
         foreach (var half in new[] { $"credited={firstId}&creditPeriod=2026-13", $"credited={firstId}", $"creditPeriod={month}" })
             Assert.Empty((await (await head.GetAsync($"/api/contracts?{half}")).Ok<JsonObject>())["items"]!.AsArray());
