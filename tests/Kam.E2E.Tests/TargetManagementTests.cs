@@ -159,6 +159,51 @@ public sealed class TargetManagementTests(KamApp app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task Head_hands_a_leavers_unmet_target_to_the_heir_when_the_handover_asks() => Run(async () =>
+    {
+        var (leaver, heir) = (UniqueName("am"), UniqueName("am"));
+        var (leaverName, heirName) = ("钱走" + leaver[^4..], "孙接" + heir[^4..]);
+        var next = DateTime.Now.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        Guid leaverId, heirId;
+        using (var admin = await KamApi.LoginAsync(App, "admin"))
+        {
+            leaverId = await admin.CreateAccountManagerAsync(leaver, leaverName, "Start2026a");
+            heirId = await admin.CreateAccountManagerAsync(heir, heirName, "Start2026a");
+        }
+        using var api = await KamApi.LoginAsync(App, "head");
+        var breakdown = await api.GetAsync($"/api/targets?period={next}");
+        var visits = breakdown.GetProperty("sheets").EnumerateArray().Single(s => s.GetProperty("metric").GetString() == "Visits");
+        var others = visits.GetProperty("people").EnumerateArray()
+            .Select(p => new { personId = p.GetProperty("person").GetProperty("id").GetGuid(), minimum = p.GetProperty("levels").GetProperty("minimum").GetDecimal(), target = p.GetProperty("levels").GetProperty("target").GetDecimal(), challenge = p.GetProperty("levels").GetProperty("challenge").GetDecimal() })
+            .Where(p => p.personId != leaverId).ToList();
+        var people = others.Append(new { personId = leaverId, minimum = 8m, target = 10m, challenge = 12m }).ToList();
+        await api.PutAsync($"/api/targets?period={next}", new
+        {
+            metric = "Visits",
+            version = visits.GetProperty("version").ValueKind == System.Text.Json.JsonValueKind.Null ? (Guid?)null : visits.GetProperty("version").GetGuid(),
+            minimum = people.Sum(p => p.minimum), target = people.Sum(p => p.target), challenge = people.Sum(p => p.challenge), people,
+        });
+
+        var page = await NewPageAsync(1440, 900);
+        await LoginAsync(page, "head");
+        await GotoInteractiveAsync(page, "/accounts/handover");
+        await page.Locator("select[data-testid=handover-from]").SelectOptionAsync(new SelectOptionValue { Label = $"{leaverName}（{leaver}）" });
+        await page.Locator("select[data-testid=handover-to]").SelectOptionAsync(new SelectOptionValue { Label = $"{heirName}（{heir}）" });
+        var line = page.Locator("[data-testid='handover-line-handover.targets']");
+        await Expect(line).ToContainTextAsync("未完成的目标（本月及以后）：1");
+        await Expect(line.Locator("input[type=checkbox]")).ToBeCheckedAsync();
+        await ShotAsync(page, "handover-targets");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认移交" }).ClickAsync();
+        await page.Locator(".ant-popover:visible .ant-btn-primary").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/accounts/handover/", StringComparison.Ordinal));
+
+        var after = await api.GetAsync($"/api/targets?period={next}");
+        var moved = after.GetProperty("sheets").EnumerateArray().Single(s => s.GetProperty("metric").GetString() == "Visits")
+            .GetProperty("people").EnumerateArray().Single(p => p.GetProperty("person").GetProperty("id").GetGuid() == heirId);
+        Assert.Equal(10m, moved.GetProperty("levels").GetProperty("target").GetDecimal());
+    });
+
+    [Fact]
     public Task Head_drills_from_a_persons_figure_to_the_records_credited_to_them() => Run(async () =>
     {
         var page = await NewPageAsync(1440, 900);
