@@ -181,7 +181,10 @@ public sealed class TargetManagementTests(KamApp app) : BrowserTest(app)
         {
             metric = "Visits",
             version = visits.GetProperty("version").ValueKind == System.Text.Json.JsonValueKind.Null ? (Guid?)null : visits.GetProperty("version").GetGuid(),
-            minimum = people.Sum(p => p.minimum), target = people.Sum(p => p.target), challenge = people.Sum(p => p.challenge), people,
+            minimum = people.Sum(p => p.minimum),
+            target = people.Sum(p => p.target),
+            challenge = people.Sum(p => p.challenge),
+            people,
         });
 
         var page = await NewPageAsync(1440, 900);

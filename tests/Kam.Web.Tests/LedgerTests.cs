@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Kam.Core.Contracts;
 using Kam.Core.Ledger;
 using Kam.Core.Opportunities;
+using Kam.Core.Orders;
 using Kam.Core.Payments;
 using Kam.Core.Visits;
 using Kam.Infrastructure.Data;
@@ -131,6 +132,28 @@ public sealed class LedgerTests(KamFactory app)
         Assert.True((decimal)groups[am2Id]["open"]! >= 300m);
         Assert.True((decimal)groups[am1Id]["collectedThisYear"]! >= 200m);
         Assert.True((await Check()).Equal);
+    }
+
+    [Fact]
+    public async Task A_shipment_counts_its_goods_value_on_the_day_it_shipped_for_the_orders_credited_person_and_a_make_up_nothing()
+    {
+        var product = await Orders.Product(app, 33.33m);
+        using var am1 = await app.As("am1");
+        var account = Orders.Id(await Accounts.Create(am1));
+        var order = await Orders.Create(am1, account, new { productId = product["id"], quantity = 3 });
+        order = await Orders.Step(am1, order, "confirm");
+        var lineId = (string?)order["lines"]![0]!["id"];
+        (await am1.PostAsJsonAsync($"/api/orders/{order["id"]}/shipments", new { lines = new[] { new { orderLineId = lineId, quantity = 1 } } })).EnsureSuccessStatusCode();
+        (await am1.PostAsJsonAsync($"/api/orders/{order["id"]}/shipments", new { lines = new[] { new { orderLineId = lineId, quantity = 2 } } })).EnsureSuccessStatusCode();
+
+        var shipped = (await FactsOf(account)).Where(f => f.Metric == LedgerMetric.Shipped).ToList();
+        Assert.Equal(9999L, shipped.Sum(f => f.Fen)); // 33.33 + 66.66: the whole line, to the fen
+        Assert.Equal(2, shipped.Sum(f => f.Count));
+        var am1Id = await UserId("am1");
+        Assert.All(shipped, f => Assert.Equal((am1Id, Today), (f.PersonId, f.Day)));
+        var amounts = await app.Read(db => db.Set<Shipment>().Where(x => x.AccountId == account).Select(x => x.Amount).ToListAsync());
+        Assert.Equal(99.99m, amounts.Sum());
+        Assert.True((await Check()).Equal, string.Join("; ", (await Check()).First));
     }
 
     [Fact]

@@ -34,6 +34,10 @@ public enum LedgerMetric
 
     /// <summary>Projects opened (新增商机): their expected amount on the day opened, credited to the owner then.</summary>
     Opened = 8,
+
+    /// <summary>Goods shipped (发货额): a regular shipment's value on the day it shipped, credited to the order's
+    /// credited person then.</summary>
+    Shipped = 9,
 }
 
 /// <summary>

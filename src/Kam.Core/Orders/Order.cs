@@ -192,6 +192,17 @@ public class Shipment : Entity, IBelongsToAccount
     public DateOnly? DeliveredOn { get; set; }
 
     public List<ShipmentLine> Lines { get; set; } = [];
+
+    /// <summary>A regular shipment's goods at the order's net prices (发货额), fixed when it ships; null for a make-up
+    /// (replacement goods are not sales).</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>Who the shipment is credited to in the ledger: the order's credited person when it shipped.</summary>
+    public Guid? CreditedToId { get; set; }
+
+    /// <summary>What <paramref name="quantity"/> of an order line is worth at its net price, to the fen.</summary>
+    public static decimal ValueOf(OrderLine line, decimal quantity) =>
+        line.Quantity == 0 ? 0 : Math.Round(line.Amount * quantity / line.Quantity, 2, MidpointRounding.AwayFromZero);
 }
 
 [Scoped(Scope.Parent, Rule = typeof(ShipmentLineScope))]

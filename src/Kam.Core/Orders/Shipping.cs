@@ -35,6 +35,8 @@ public sealed class Shipping(IKamDb db, ICurrentUser me, TimeProvider clock, IVa
         var shipment = NewShipment(order, ShipmentKind.Regular, input.Lines, await numbers.NextShipmentAsync(false, ct));
         shipment.Status = ShipmentStatus.Shipped;
         shipment.ShippedOn = on;
+        shipment.Amount = input.Lines.Sum(l => Shipment.ValueOf(order.Lines.First(x => x.Id == l.OrderLineId), l.Quantity!.Value));
+        shipment.CreditedToId = order.CreditedToId ?? order.OwnerId;
         shipment.Carrier = Clean(input.Carrier);
         shipment.TrackingNumber = Clean(input.TrackingNumber);
         foreach (var l in input.Lines)

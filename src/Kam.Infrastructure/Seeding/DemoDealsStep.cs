@@ -863,6 +863,8 @@ public sealed class DemoDealsStep(KamDbContext db, TimeProvider clock, IEnumerab
                 order.Lines[n].ShippedQuantity += quantities[n];
                 shipment.Lines.Add(new ShipmentLine { ShipmentId = shipment.Id, OrderLineId = order.Lines[n].Id, Quantity = quantities[n] });
             }
+            shipment.Amount = quantities.Select((q, n) => q > 0 ? Shipment.ValueOf(order.Lines[n], q) : 0).Sum();
+            shipment.CreditedToId = order.CreditedToId ?? order.OwnerId;
             Shipments.Add(shipment);
             return shipment;
         }

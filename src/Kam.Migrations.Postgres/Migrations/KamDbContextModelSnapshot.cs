@@ -1587,6 +1587,10 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<Guid?>("ApprovalId")
                         .HasColumnType("uuid");
 
@@ -1598,6 +1602,9 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CreditedToId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("DeliveredOn")

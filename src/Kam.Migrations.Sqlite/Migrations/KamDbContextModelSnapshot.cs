@@ -1574,6 +1574,10 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ApprovalId")
                         .HasColumnType("TEXT");
 
@@ -1585,6 +1589,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreditedToId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DeliveredOn")
