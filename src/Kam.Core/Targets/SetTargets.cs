@@ -35,26 +35,7 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         var month = p.Start;
         var sheet = await db.Unscoped<TargetSheet>().FirstOrDefaultAsync(s => s.Month == month && s.Metric == metric, ct);
         var lines = sheet is null ? [] : await db.Unscoped<TargetLine>().Where(l => l.SheetId == sheet.Id).ToListAsync(ct);
-        var wanted = new List<(Guid Person, TargetLevels Levels)>();
-        for (var i = 0; i < people.Count; i++)
-        {
-            var line = people[i];
-            var field = $"people[{i}].";
-            if (line is null)
-            {
-                errors.Add(new FieldError(field + "personId", "target.person_required"));
-                continue;
-            }
-            if (line.PersonId is not { } person || person == Guid.Empty)
-                errors.Add(new FieldError(field + "personId", "target.person_required"));
-            else if (!managers.Contains(person) && lines.All(l => l.PersonId != person))
-                errors.Add(new FieldError(field + "personId", "target.person_not_manager"));
-            else if (wanted.Any(w => w.Person == person))
-                errors.Add(new FieldError(field + "personId", "target.person_duplicate"));
-            var levels = Check(metric, field, line.Minimum, line.Target, line.Challenge, errors);
-            if (line.PersonId is { } id && levels is not null)
-                wanted.Add((id, levels));
-        }
+        var wanted = People(metric, people, person => managers.Contains(person) || lines.Any(l => l.PersonId == person), errors);
         if (errors.Count > 0)
             return Error.Validation(errors);
         if (TargetMetrics.IsSummed(metric))
@@ -115,26 +96,7 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         sheets = sheets.Where(s => s.Metric == metric).OrderBy(s => s.Month).ToList();
         var holders = lines.Where(l => sheets.Any(s => s.Id == l.SheetId)).Select(l => l.PersonId).ToHashSet();
         var managers = (await TargetAccess.ActiveManagerIdsAsync(db, ct)).ToHashSet();
-        var wanted = new List<(Guid Person, TargetLevels Levels)>();
-        for (var i = 0; i < people.Count; i++)
-        {
-            var line = people[i];
-            var field = $"people[{i}].";
-            if (line is null)
-            {
-                errors.Add(new FieldError(field + "personId", "target.person_required"));
-                continue;
-            }
-            if (line.PersonId is not { } person || person == Guid.Empty)
-                errors.Add(new FieldError(field + "personId", "target.person_required"));
-            else if (!managers.Contains(person) && !holders.Contains(person))
-                errors.Add(new FieldError(field + "personId", "target.person_not_manager"));
-            else if (wanted.Any(w => w.Person == person))
-                errors.Add(new FieldError(field + "personId", "target.person_duplicate"));
-            var levels = Check(metric, field, line.Minimum, line.Target, line.Challenge, errors);
-            if (line.PersonId is { } id && levels is not null)
-                wanted.Add((id, levels));
-        }
+        var wanted = People(metric, people, person => managers.Contains(person) || holders.Contains(person), errors);
         if (errors.Count > 0)
             return Error.Validation(errors);
         var summed = TargetMetrics.IsSummed(metric);
@@ -188,6 +150,33 @@ public sealed class SetTargets(IKamDb db, ICurrentUser me)
         }
         await tx.CommitAsync(ct);
         return Result.Success;
+    }
+
+    /// <summary>Each person's line checked (someone who may hold a target, once, with levels in order), the errors beside
+    /// their fields.</summary>
+    private static List<(Guid Person, TargetLevels Levels)> People(TargetMetric metric, IReadOnlyList<TargetLineInput> people, Func<Guid, bool> mayHold, List<FieldError> errors)
+    {
+        var wanted = new List<(Guid Person, TargetLevels Levels)>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var line = people[i];
+            var field = $"people[{i}].";
+            if (line is null)
+            {
+                errors.Add(new FieldError(field + "personId", "target.person_required"));
+                continue;
+            }
+            if (line.PersonId is not { } person || person == Guid.Empty)
+                errors.Add(new FieldError(field + "personId", "target.person_required"));
+            else if (!mayHold(person))
+                errors.Add(new FieldError(field + "personId", "target.person_not_manager"));
+            else if (wanted.Any(w => w.Person == person))
+                errors.Add(new FieldError(field + "personId", "target.person_duplicate"));
+            var levels = Check(metric, field, line.Minimum, line.Target, line.Challenge, errors);
+            if (line.PersonId is { } id && levels is not null)
+                wanted.Add((id, levels));
+        }
+        return wanted;
     }
 
     /// <summary>The version of a quarter or a year: its months' versions together (null while none is set).</summary>

@@ -1,4 +1,3 @@
-using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
 using Kam.Core.Orders;
@@ -93,40 +92,11 @@ public static class OrderEndpoints
         app.MapGet("/products/export", ExportProducts).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         products.MapGet("/import-template", ProductTemplate);
         app.MapGet("/products/import-template", ProductTemplate).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
-        products.MapPost("/import", async (IFormFile? file, [FromQuery] string? mode, ImportProducts import, ImportReports reports,
+        products.MapPost("/import", (IFormFile? file, [FromQuery] string? mode, ImportProducts import, ImportReports reports,
             ICurrentUser me, HttpContext ctx, CancellationToken ct) =>
-        {
-            if (file is null || file.Length == 0)
-                return Problems.From(Error.Validation("file", "import.file_required"), ctx);
-            ImportMode? importMode = mode?.Trim().ToLowerInvariant() switch
-            {
-                null or "" or "all" or "allornothing" => ImportMode.AllOrNothing,
-                "good" or "goodrows" => ImportMode.GoodRows,
-                _ => null,
-            };
-            if (importMode is null)
-                return Problems.From(Error.Validation("mode", "import.mode_unknown"), ctx);
-            if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-                return Problems.From(Error.Validation("file", "import.bad_file"), ctx);
-            var path = Path.GetTempFileName();
-            try
-            {
-                await using (var target = File.Create(path))
-                    await file.CopyToAsync(target, ct);
-                var result = await import.Handle(path, importMode.Value, ct);
-                if (!result.IsSuccess)
-                    return Problems.From(result.Error!, ctx);
-                var r = result.Value;
-                Guid? reportId = r.Errors.Count > 0 ? await reports.WriteAsync(me.Id!.Value, r.Errors, ct) : null;
-                return TypedResults.Ok(new ImportResponse(r.Total, r.Imported, r.Failed, r.Applied,
-                    r.Errors.Take(1000).Select(e => new ImportErrorLine(e.Row, e.ColumnTitle, reports.Message(e))).ToList(),
-                    reportId is { } rid ? $"/api/accounts/import/{rid}/report" : null));
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }).DisableAntiforgery().Produces<ImportResponse>().ProducesValidationProblem();
+            reports.RunAsync(file, ImportReports.ParseMode(mode) is null ? Error.Validation("mode", "import.mode_unknown") : null,
+                path => import.Handle(path, ImportReports.ParseMode(mode)!.Value, ct), me.Id!.Value, ctx, ct)
+).DisableAntiforgery().Produces<ImportResponse>().ProducesValidationProblem();
     }
 
     private static Task<IResult> ProductTemplate(CancellationToken ct) =>

@@ -22,31 +22,9 @@ public static class TargetEndpoints
         app.MapGet("/targets/export", Export).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         targets.MapGet("/breakdown/export", ExportBreakdown).ProducesValidationProblem();
         app.MapGet("/targets/breakdown/export", ExportBreakdown).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
-        targets.MapPost("/import", async (string? period, IFormFile? file, ImportTargets import, ImportReports reports, Kam.Core.Common.ICurrentUser me, HttpContext ctx, CancellationToken ct) =>
-        {
-            if (file is null || file.Length == 0)
-                return Problems.From(Kam.Core.Common.Error.Validation("file", "import.file_required"), ctx);
-            if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-                return Problems.From(Kam.Core.Common.Error.Validation("file", "import.bad_file"), ctx);
-            var path = Path.GetTempFileName();
-            try
-            {
-                await using (var target = File.Create(path))
-                    await file.CopyToAsync(target, ct);
-                var result = await import.Handle(period, path, ct);
-                if (!result.IsSuccess)
-                    return Problems.From(result.Error!, ctx);
-                var r = result.Value;
-                Guid? reportId = r.Errors.Count > 0 ? await reports.WriteAsync(me.Id!.Value, r.Errors, ct) : null;
-                return TypedResults.Ok(new ImportResponse(r.Total, r.Imported, r.Failed, r.Applied,
-                    r.Errors.Take(1000).Select(e => new ImportErrorLine(e.Row, e.ColumnTitle, reports.Message(e))).ToList(),
-                    reportId is { } rid ? $"/api/accounts/import/{rid}/report" : null));
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }).DisableAntiforgery().Produces<ImportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        targets.MapPost("/import", (string? period, IFormFile? file, ImportTargets import, ImportReports reports, Kam.Core.Common.ICurrentUser me, HttpContext ctx, CancellationToken ct) =>
+            reports.RunAsync(file, null, path => import.Handle(period, path, ct), me.Id!.Value, ctx, ct)
+).DisableAntiforgery().Produces<ImportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         targets.MapGet("/focus", async (string? period, FocusTargets focus, HttpContext ctx, CancellationToken ct) =>
             (await focus.Get(period, ct)).Ok(ctx)).Produces<FocusBoard>().ProducesValidationProblem();
         targets.MapPut("/focus", async (string? period, FocusInput input, FocusTargets focus, HttpContext ctx, CancellationToken ct) =>
