@@ -9,7 +9,8 @@ namespace Kam.Web.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class TargetImportApiTests(KamFactory app)
 {
-    private static string FutureMonth() => $"{2060 + Random.Shared.Next(40)}-{1 + Random.Shared.Next(12):00}";
+    // Years of its own (2000–2019; the other target tests break down 2045–2099).
+    private static string FutureMonth() => $"{2000 + Random.Shared.Next(20)}-{1 + Random.Shared.Next(12):00}";
 
     private static Dictionary<string, object?> Row(string period, string metric, string person, object? minimum, object? target, object? challenge) => new()
     {
