@@ -29,12 +29,10 @@ public sealed class ImportTargets(IKamDb db, ICurrentUser me, SetTargets set)
 
     public async Task<Result<ImportResult>> Handle(string? period, string path, CancellationToken ct = default)
     {
-        if (!TargetAccess.Manages(me))
-            return Error.Forbidden("target.read_only");
-        if (Period.Parse(period) is not { } p)
-            return Error.Validation("period", "target.period_invalid");
-        if (p.Kind != PeriodKind.Month)
-            return Error.Validation("period", "target.period_month_only");
+        var asked = TargetAccess.MonthToSet(me, period);
+        if (!asked.IsSuccess)
+            return asked.Error!;
+        var p = asked.Value;
         List<IDictionary<string, object?>> rows;
         try
         {

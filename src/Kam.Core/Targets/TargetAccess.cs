@@ -12,6 +12,19 @@ public static class TargetAccess
 {
     public static bool Manages(ICurrentUser me) => me.IsSystem || me.IsInRole(Roles.Head) || me.IsInRole(Roles.Assistant);
 
+    /// <summary>The month a reader who manages targets sets something for: 403 for anyone else, 400 on a period that is
+    /// not a month.</summary>
+    public static Result<Period> MonthToSet(ICurrentUser me, string? period)
+    {
+        if (!Manages(me))
+            return Error.Forbidden("target.read_only");
+        if (Period.Parse(period) is not { } p)
+            return Error.Validation("period", "target.period_invalid");
+        if (p.Kind != PeriodKind.Month)
+            return Error.Validation("period", "target.period_month_only");
+        return p;
+    }
+
     /// <summary>The people a reader sees in a period: everyone's for the department's readers (the account managers
     /// now, and whoever held a target in the period), an account manager only themself.</summary>
     public static async Task<List<Person>> PeopleAsync(IKamDb db, ICurrentUser me, IReadOnlyCollection<Guid> holders, CancellationToken ct)

@@ -117,12 +117,10 @@ public sealed class FocusTargets(IKamDb db, ICurrentUser me, Divisions divisions
 
     public async Task<Result<Guid>> Save(string? period, FocusInput input, CancellationToken ct = default)
     {
-        if (!TargetAccess.Manages(me))
-            return Error.Forbidden("target.read_only");
-        if (Period.Parse(period) is not { } p)
-            return Error.Validation("period", "target.period_invalid");
-        if (p.Kind != PeriodKind.Month)
-            return Error.Validation("period", "target.period_month_only");
+        var asked = TargetAccess.MonthToSet(me, period);
+        if (!asked.IsSuccess)
+            return asked.Error!;
+        var p = asked.Value;
         var errors = new List<FieldError>();
         if (input.Dimension is not { } dimension || !Enum.IsDefined(dimension))
         {
