@@ -15,8 +15,15 @@ LIST_COLUMNS = ('"Id", "Name", "ShortName", "CreditCode", "Category", "Tier", "S
                 '"OwnerId", "AnnualPurchase", "Tags", "UpdatedAt", "ArchivedAt"')
 
 CASES = {
-    # GET /api/accounts?page=1&pageSize=20 as the head: the first page in the default order, and the total.
+    # GET /api/accounts?page=1&pageSize=20 as the head: the first page in the default order with its owners' names
+    # (the page shows them), and the total.
     "account-list-page+count": [
+        (f'SELECT {LIST_COLUMNS}, (SELECT u."DisplayName" FROM "AspNetUsers" AS u WHERE u."Id" = a."OwnerId" LIMIT 1) '
+         'FROM "Accounts" AS a WHERE "ArchivedAt" IS NULL ORDER BY "UpdatedAt" DESC LIMIT 20', ()),
+        ('SELECT COUNT(*) FROM "Accounts" WHERE "ArchivedAt" IS NULL', ()),
+    ],
+    # The same without the owners' names (what this case measured before the list showed them from its own query).
+    "account-list-page+count-no-owner": [
         (f'SELECT {LIST_COLUMNS} FROM "Accounts" WHERE "ArchivedAt" IS NULL ORDER BY "UpdatedAt" DESC LIMIT 20', ()),
         ('SELECT COUNT(*) FROM "Accounts" WHERE "ArchivedAt" IS NULL', ()),
     ],
