@@ -203,6 +203,53 @@ public sealed class DataScopeApiTests(KamFactory app)
             var id = (string)plan["id"]!;
             return new(id, text, $"/api/action-plans?month={month}", $"/api/action-plans/{id}", null, a.Owner);
         },
+        [typeof(Kam.Core.Expenses.ExpenseClaim)] = async a =>
+        {
+            // A claim shows to its claimant and the department's readers only.
+            var title = "报销" + Short();
+            var claim = await (await a.Owner.PostAsJsonAsync("/api/expense-claims", new { title, lines = new[] { Budgets.Line("office", 12.5m) } }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)claim["id"]!;
+            return new(id, title, "/api/expense-claims?pageSize=200", $"/api/expense-claims/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.Expenses.Budget)] = async a =>
+        {
+            // A budget shows to an account manager only through what it allocates to them.
+            var note = "预算" + Short();
+            var budget = await (await a.Assistant.PostAsJsonAsync("/api/budgets", new
+            {
+                year = 2100,
+                note,
+                categories = new[] { new { category = "travel", amount = 1200m, months = Budgets.Even(100m), people = new[] { new { personId = a.OwnerId, months = Budgets.Even(50m) } } } },
+            })).Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)budget["id"]!;
+            return new(id, note, "/api/budgets", $"/api/budgets/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.Expenses.BudgetAdjustment)] = async a =>
+        {
+            // Adjustments are the department's bookkeeping: the assistant sees them with the budget, nobody else.
+            var budget = await (await a.Assistant.PostAsJsonAsync("/api/budgets", new
+            {
+                year = 2099,
+                categories = new[] { new { category = "travel", amount = 1200m, months = Budgets.Even(100m) } },
+            })).Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)budget["id"]!;
+            var submitted = await (await a.Assistant.PostAsJsonAsync($"/api/budgets/{id}/submit", new { })).Ok<JsonObject>();
+            await Budgets.Approve(a.Head, (string)submitted["approvalId"]!);
+            var reason = "调整" + Short();
+            await (await a.Assistant.PostAsJsonAsync($"/api/budgets/{id}/adjustments", new { reason, lines = new[] { new { category = "travel", month = 5, delta = 10m } } }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            return new(id, reason, "/api/budgets", $"/api/budgets/{id}", null, a.Assistant);
+        },
+        [typeof(Kam.Core.Expenses.BudgetUsage)] = async a =>
+        {
+            // What a person spent of the budget shows to them and the department's readers.
+            var claim = await (await a.Owner.PostAsJsonAsync("/api/expense-claims", new { title = "差旅", lines = new[] { Budgets.Line("office", 3.5m) } }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            await (await Budgets.Submit(a.Owner, claim, "办公用品")).Ok<JsonObject>();
+            var id = a.OwnerId.ToString();
+            return new(id, id, $"/api/budgets/execution?year={Budgets.Today.Year}&groupBy=person", null, null, a.Head);
+        },
         [typeof(Notification)] = async a =>
         {
             var title = "提醒" + Short();

@@ -15,6 +15,15 @@ public static class ApprovalDocuments
 
     /// <summary>The department's work plan for a month or quarter (工作计划报批).</summary>
     public const string Plan = "plan";
+
+    /// <summary>The department's expense budget for a year (费用预算).</summary>
+    public const string Budget = "budget";
+
+    /// <summary>A change to an approved budget (预算调整).</summary>
+    public const string BudgetAdjustment = "budget_adjustment";
+
+    /// <summary>An expense claim (报销单).</summary>
+    public const string ExpenseClaim = "expense_claim";
 }
 
 public enum ApprovalStatus
@@ -113,10 +122,13 @@ public enum ApprovalCondition
 
     /// <summary>Either of the two above (the seed's 上级报批 for contracts).</summary>
     AmountAtLeastOrNonStandardTerms,
+
+    /// <summary>The document spends past a budget whose category escalates (超预算上报): this step is never delegated.</summary>
+    OverBudget,
 }
 
 /// <summary>One rule: a step for <see cref="Role"/> when <see cref="Condition"/> holds.</summary>
 public sealed record ApprovalRule(string Role, ApprovalCondition Condition, decimal? Threshold = null);
 
 /// <summary>What a document tells the rules about itself when it is submitted.</summary>
-public sealed record ApprovalFacts(decimal? Amount, bool NonStandardTerms);
+public sealed record ApprovalFacts(decimal? Amount, bool NonStandardTerms, bool OverBudget = false);

@@ -25,7 +25,25 @@ public sealed class ApprovalRules(Settings settings)
         [ApprovalDocuments.Order] = [new(Roles.Head, ApprovalCondition.Always)],
         [ApprovalDocuments.MakeUpShipment] = [new(Roles.Head, ApprovalCondition.Always)],
         [ApprovalDocuments.Plan] = [new(Roles.Executive, ApprovalCondition.Always)],
+        [ApprovalDocuments.Budget] =
+        [
+            new(Roles.Head, ApprovalCondition.Always),
+            new(Roles.Executive, ApprovalCondition.AmountAtLeast, DefaultBudgetThreshold),
+        ],
+        [ApprovalDocuments.BudgetAdjustment] =
+        [
+            new(Roles.Head, ApprovalCondition.Always),
+            new(Roles.Executive, ApprovalCondition.AmountAtLeast, DefaultBudgetThreshold),
+        ],
+        [ApprovalDocuments.ExpenseClaim] =
+        [
+            new(Roles.Head, ApprovalCondition.Always),
+            new(Roles.Executive, ApprovalCondition.OverBudget),
+        ],
     };
+
+    /// <summary>A year's budget (or what an adjustment adds) from which the executive approves too (上级报批).</summary>
+    public const decimal DefaultBudgetThreshold = 500_000m;
 
     /// <summary>The roles a step may name.</summary>
     public static IReadOnlyList<string> ApproverRoles { get; } = [Roles.Head, Roles.Executive];
@@ -61,14 +79,19 @@ public sealed class ApprovalRules(Settings settings)
         ApprovalCondition.AmountAtLeast => facts.Amount >= (rule.Threshold ?? DefaultThreshold),
         ApprovalCondition.NonStandardTerms => facts.NonStandardTerms,
         ApprovalCondition.AmountAtLeastOrNonStandardTerms => facts.Amount >= (rule.Threshold ?? DefaultThreshold) || facts.NonStandardTerms,
+        ApprovalCondition.OverBudget => facts.OverBudget,
         _ => false,
     };
+
+    /// <summary>The reason of a step added because a claim spends past an escalating budget: it cannot be delegated.</summary>
+    public const string OverBudgetReason = "over_budget";
 
     public static string ReasonCode(ApprovalCondition condition) => condition switch
     {
         ApprovalCondition.Always => "always",
         ApprovalCondition.AmountAtLeast => "amount_at_least",
         ApprovalCondition.NonStandardTerms => "non_standard_terms",
+        ApprovalCondition.OverBudget => OverBudgetReason,
         _ => "amount_or_terms",
     };
 }

@@ -98,6 +98,8 @@ public sealed class DelegateApproval(IKamDb db, ICurrentUser me, ApprovalEngine 
         if (!await IsApproverCandidateAsync(userId, ct))
             return Error.Validation("userId", "approval.delegate_invalid");
         var step = request.Steps.OrderBy(s => s.Order).First(s => s.Status == ApprovalStepStatus.Pending);
+        if (step.Reason == ApprovalRules.OverBudgetReason)
+            return Error.Conflict("approval.not_delegable");
         step.DelegateId = userId;
         step.DelegatedById = me.Id;
         step.Comment = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();

@@ -38,6 +38,10 @@ public enum LedgerMetric
     /// <summary>Goods shipped (发货额): a regular shipment's value on the day it shipped, credited to the order's
     /// credited person then.</summary>
     Shipped = 9,
+
+    /// <summary>Money spent on an account (费用): an approved claim's line that names the account, on its day, credited
+    /// to the claimant.</summary>
+    Expense = 10,
 }
 
 /// <summary>

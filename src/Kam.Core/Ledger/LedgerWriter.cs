@@ -22,10 +22,10 @@ public static class LedgerWriter
     private static readonly Dictionary<Type, ILedgerSource> ByType = Sources.ToDictionary(s => s.RecordType);
 
     /// <summary>
-    /// The ledger's version: raised when a metric is added (2: developed accounts and opened projects; 3: goods shipped),
+    /// The ledger's version: raised when a metric is added (2: developed accounts and opened projects; 3: goods shipped; 4: expenses),
     /// so that a database upgraded past it rebuilds its ledger once at start-up.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Balances (not flows): they follow an account to its new owner.</summary>
     public static readonly IReadOnlyList<LedgerMetric> Balances = [LedgerMetric.Receivable];

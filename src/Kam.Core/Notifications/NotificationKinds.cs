@@ -27,8 +27,10 @@ public static class NotificationKinds
     public const string TargetChallenge = "notify.target_challenge";
     public const string ActionPlanCommented = "notify.action_commented";
 
+    public const string BudgetAlert = "notify.budget_alert";
+
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
-        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented];
+        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert];
 }

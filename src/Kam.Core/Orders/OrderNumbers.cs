@@ -12,11 +12,12 @@ namespace Kam.Core.Orders;
 /// </summary>
 public sealed class OrderNumbers(IKamDb db, TimeProvider clock)
 {
-    public Task<string> NextOrderAsync(CancellationToken ct) => NextAsync("order", "SO", ct);
+    public Task<string> NextOrderAsync(CancellationToken ct) => NextInSeriesAsync("order", "SO", ct);
 
-    public Task<string> NextShipmentAsync(bool makeUp, CancellationToken ct) => makeUp ? NextAsync("makeup", "BF", ct) : NextAsync("shipment", "FH", ct);
+    public Task<string> NextShipmentAsync(bool makeUp, CancellationToken ct) => makeUp ? NextInSeriesAsync("makeup", "BF", ct) : NextInSeriesAsync("shipment", "FH", ct);
 
-    private async Task<string> NextAsync(string series, string prefix, CancellationToken ct)
+    /// <summary>The next number of any series of documents counted per year (expense claims: BX-2026-000001).</summary>
+    public async Task<string> NextInSeriesAsync(string series, string prefix, CancellationToken ct)
     {
         var year = clock.Today().Year;
         var key = $"{series}:{year}";

@@ -1,0 +1,17 @@
+using Kam.Core.Approvals;
+using Kam.Core.Common;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kam.Core.Expenses;
+
+public sealed class ExpensesModule : IKamModule
+{
+    /// <inheritdoc/>
+    public void Register(IServiceCollection services)
+    {
+        services.AddScoped<ExpenseCategories>().AddScoped<ManageExpenseCategories>();
+        services.AddScoped<SaveBudget>().AddScoped<AdjustBudget>().AddScoped<GetBudgets>().AddScoped<GetExecution>();
+        services.AddScoped<BudgetControl>().AddScoped<SaveClaim>().AddScoped<SubmitClaim>().AddScoped<PayClaim>().AddScoped<GetClaims>().AddScoped<ClaimReceipts>();
+        services.AddScoped<IApprovalDocument, BudgetApproval>().AddScoped<IApprovalDocument, BudgetAdjustmentApproval>().AddScoped<IApprovalDocument, ClaimApproval>();
+    }
+}
