@@ -45,6 +45,9 @@ public static class ExpenseEndpoints
         var claims = api.MapGroup("/expense-claims").WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
         claims.MapGet("", async ([AsParameters] ExpenseClaimQuery query, GetClaims get, HttpContext ctx, CancellationToken ct) =>
             (await get.List(query, ct)).Ok(ctx)).Produces<Kam.Core.Common.PagedResult<ExpenseClaimRow>>().ProducesValidationProblem();
+        claims.MapGet("/export", ExportClaims);
+        // The UI's export link: the same export, authenticated by the sign-in cookie.
+        app.MapGet("/expenses/export", ExportClaims).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         claims.MapGet("/{id:guid}", async (Guid id, GetClaims get, HttpContext ctx, CancellationToken ct) =>
             (await get.Get(id, ct)).Ok(ctx)).Produces<ExpenseClaimView>().ProducesProblem(StatusCodes.Status404NotFound);
         claims.MapPost("", async (ExpenseClaimInput input, SaveClaim save, GetClaims get, HttpContext ctx, CancellationToken ct) =>
@@ -74,6 +77,9 @@ public static class ExpenseEndpoints
         api.MapGet("/expense-receipts/{id:guid}", Receipt).WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
         app.MapGet("/expense-receipts/{id:guid}", Receipt).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
     }
+
+    private static Task<IResult> ExportClaims([AsParameters] ExpenseClaimQuery query, ExportClaims export, CancellationToken ct) =>
+        Spreadsheets.Export("nav.expense_claims", path => export.WriteAsync(query, path, ct));
 
     private static async Task<IResult> Receipt(Guid id, ClaimReceipts receipts, HttpContext ctx, CancellationToken ct)
     {
