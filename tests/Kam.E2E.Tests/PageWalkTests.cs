@@ -168,6 +168,10 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
             pages.AddRange([$"/contracts/{contract}", $"/contracts/{contract}/print", $"/contracts/{contract}/payment-plan"]);
         if (await First("/api/orders?pageSize=1") is { } order)
             pages.AddRange([$"/orders/{order}", $"/orders/{order}/print"]);
+        if (await First("/api/expense-claims?pageSize=1") is { } claim)
+            pages.AddRange([$"/expenses/{claim}", $"/expenses/{claim}/print"]);
+        if (await First("/api/budgets") is { } budget)
+            pages.Add($"/budgets/{budget}");
         return pages;
     }
 

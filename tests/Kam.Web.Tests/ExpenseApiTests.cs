@@ -334,4 +334,31 @@ public sealed class ExpenseApiTests(KamFactory app)
         })).Ok<JsonObject>();
         Assert.Equal("发票.png", (string?)withReceipt["lines"]![0]!["receiptName"]);
     }
+
+    [Fact]
+    public async Task A_trip_above_the_travel_standard_of_its_city_needs_a_justification_and_is_flagged_to_the_approver()
+    {
+        using var assistant = await app.As("assistant");
+        using var head = await app.As("head");
+        using var am1 = await app.As("am1");
+        var travel = await Budgets.Category(assistant, head, "Warn", 10_000m, travel: true);
+        var standards = await (await am1.GetAsync("/api/expense-standards")).Ok<JsonObject>();
+        Assert.Contains("北京", standards["firstTier"]!.AsArray().Select(c => (string)c!));
+        await (await am1.PutAsJsonAsync("/api/expense-standards", new { firstTier = new[] { "北京" }, secondTier = Array.Empty<string>(), rates = Array.Empty<object>() }))
+            .Problem(HttpStatusCode.Forbidden);
+
+        // An account manager in Beijing for one night: 500 hotel and 2 days of 100 allowance, 700 at most.
+        object Trip(decimal amount, string city) => new { date = Budgets.Today.ToString("yyyy-MM-dd"), category = travel, amount, description = "出差拜访", city, nights = 1 };
+        var within = await Budgets.Draft(am1, Trip(700m, "北京市"));
+        Assert.Empty((await (await Budgets.Submit(am1, within)).Ok<JsonObject>())["warnings"]!.AsArray());
+        var above = await Budgets.Draft(am1, Trip(800m, "北京"));
+        var refused = await (await Budgets.Submit(am1, above)).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("¥700.00", (string?)refused["errors"]!["justification"]![0]);
+        var submitted = await (await Budgets.Submit(am1, above, "旺季酒店涨价")).Ok<JsonObject>();
+        Assert.Contains(submitted["warnings"]!.AsArray(), w => (string?)w!["code"] == "expense.warn_over_standard");
+        // 500 in a city of no tier is above its standard: 300 for the night and 2 days of 60.
+        var elsewhere = await Budgets.Draft(am1, Trip(500m, "玉溪"));
+        var far = await (await Budgets.Submit(am1, elsewhere)).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("¥420.00", (string?)far["errors"]!["justification"]![0]);
+    }
 }

@@ -9,7 +9,7 @@ public sealed class ExpensesModule : IKamModule
     /// <inheritdoc/>
     public void Register(IServiceCollection services)
     {
-        services.AddScoped<ExpenseCategories>().AddScoped<ManageExpenseCategories>();
+        services.AddScoped<ExpenseCategories>().AddScoped<ManageExpenseCategories>().AddScoped<ExpenseStandards>();
         services.AddScoped<SaveBudget>().AddScoped<AdjustBudget>().AddScoped<GetBudgets>().AddScoped<GetExecution>();
         services.AddScoped<BudgetControl>().AddScoped<SaveClaim>().AddScoped<SubmitClaim>().AddScoped<PayClaim>().AddScoped<GetClaims>().AddScoped<ClaimReceipts>().AddScoped<ExportClaims>();
         services.AddScoped<IApprovalDocument, BudgetApproval>().AddScoped<IApprovalDocument, BudgetAdjustmentApproval>().AddScoped<IApprovalDocument, ClaimApproval>();

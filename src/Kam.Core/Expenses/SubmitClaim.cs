@@ -18,7 +18,8 @@ namespace Kam.Core.Expenses;
 /// <see cref="OverBudgetRule.Escalate"/> adds the executive's step (never delegated), <see cref="OverBudgetRule.Block"/>
 /// refuses with what remains. Crossing a category's alert level tells the head and the claimant once.
 /// </summary>
-public sealed class SubmitClaim(IKamDb db, ICurrentUser me, SaveClaim save, BudgetControl control, ApprovalEngine engine, Notifier notifier, TimeProvider clock)
+public sealed class SubmitClaim(IKamDb db, ICurrentUser me, SaveClaim save, BudgetControl control, ExpenseCategories categories, ExpenseStandards standards,
+    ApprovalEngine engine, Notifier notifier, TimeProvider clock)
 {
     public async Task<Result> Handle(Guid id, ClaimActionInput input, CancellationToken ct = default)
     {
@@ -60,6 +61,12 @@ public sealed class SubmitClaim(IKamDb db, ICurrentUser me, SaveClaim save, Budg
             else if (rule == OverBudgetRule.Escalate)
                 escalate = true;
         }
+        var overStandard = await OverStandardAsync(lines, ct);
+        if (overStandard.Count > 0 && justification is null)
+        {
+            var (first, limit) = overStandard[0];
+            errors.Add(new FieldError("justification", "expense.over_standard_justify", first.Order + 1, Money.Format(limit)));
+        }
         if (errors.Count > 0)
             return Error.Validation(errors);
 
@@ -71,7 +78,9 @@ public sealed class SubmitClaim(IKamDb db, ICurrentUser me, SaveClaim save, Budg
         }
         db.Entry(claim).Property(c => c.Version).OriginalValue = claim.Version;
         claim.Justification = justification;
-        claim.Warnings = await WarningsAsync(claim, lines, cells, ct) is { Count: > 0 } warnings ? string.Join(';', warnings) : null;
+        var warnings = await WarningsAsync(claim, lines, cells, ct);
+        warnings.InsertRange(0, overStandard.Select(o => $"expense.warn_over_standard|{o.Line.Order + 1}|{Money.Format(o.Limit)}"));
+        claim.Warnings = warnings.Count > 0 ? string.Join(';', warnings.Take(20)) : null;
         claim.Status = ClaimStatus.Submitted;
         claim.SubmittedAt = clock.GetUtcNow();
         await control.MoveAsync(lines, claim.ClaimantId, committed: 1, used: 0, ct);
@@ -80,6 +89,19 @@ public sealed class SubmitClaim(IKamDb db, ICurrentUser me, SaveClaim save, Budg
             $"{claim.Number} {claim.Title}", new ApprovalFacts(claim.Total, false, escalate), input.Note), ct);
         claim.ApprovalId = request.Id;
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
+    }
+
+    /// <summary>Travel lines above the standard of their city and nights for the claimant's role (费用标准), with the limit.</summary>
+    private async Task<List<(ExpenseLine Line, decimal Limit)>> OverStandardAsync(List<ExpenseLine> lines, CancellationToken ct)
+    {
+        var travel = (await categories.GetAsync(ct)).Where(c => c.Travel).Select(c => c.Code).ToHashSet();
+        var candidates = lines.Where(l => travel.Contains(l.Category) && l.City is not null && l.Nights is not null).ToList();
+        if (candidates.Count == 0)
+            return [];
+        var view = await standards.Get(ct);
+        var roles = Roles.Business.Where(me.IsInRole).ToList();
+        return candidates.Select(l => (Line: l, Limit: ExpenseStandards.Limit(view, l.City, l.Nights, roles)))
+            .Where(x => x.Limit is { } limit && x.Line.Amount > limit).Select(x => (x.Line, x.Limit!.Value)).ToList();
     }
 
     /// <summary>What the approver should look at twice, as codes with their arguments ("code|arg").</summary>

@@ -13,6 +13,11 @@ public static class ExpenseEndpoints
         categories.MapPut("", async (ExpenseCategoriesInput input, ManageExpenseCategories manage, HttpContext ctx, CancellationToken ct) =>
             (await manage.Update(input, ct)).Ok(ctx)).Produces<ExpenseCategoriesView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
+        var standards = api.MapGroup("/expense-standards").WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
+        standards.MapGet("", async (ExpenseStandards get, CancellationToken ct) => TypedResults.Ok(await get.Get(ct)));
+        standards.MapPut("", async (ExpenseStandardsInput input, ExpenseStandards manage, HttpContext ctx, CancellationToken ct) =>
+            (await manage.Update(input, ct)).Ok(ctx)).Produces<ExpenseStandardsView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         var budgets = api.MapGroup("/budgets").WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
         budgets.MapGet("", async (GetBudgets get, CancellationToken ct) => TypedResults.Ok(await get.List(ct)));
         budgets.MapGet("/execution", async (int? year, string? groupBy, GetExecution execution, HttpContext ctx, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public static class Budgets
         await (await approver.PostAsJsonAsync($"/api/approvals/{approvalId}/approve", new { comment })).Ok<JsonObject>();
 
     /// <summary>A new category with the given rule; its code.</summary>
-    public static async Task<string> AddCategory(HttpClient head, string rule, bool needsAccount = false)
+    public static async Task<string> AddCategory(HttpClient head, string rule, bool needsAccount = false, bool travel = false)
     {
         var current = await (await head.GetAsync("/api/expense-categories")).Ok<JsonObject>();
         var code = "t" + Guid.NewGuid().ToString("N")[..10];
@@ -35,7 +35,7 @@ public static class Budgets
             ["travel"] = (bool)c["travel"]!,
             ["active"] = (bool)c["active"]!,
         }).ToList();
-        list.Add(new JsonObject { ["code"] = code, ["name"] = "测试科目" + code[1..5], ["alertPercent"] = 80, ["overRule"] = rule, ["needsAccount"] = needsAccount });
+        list.Add(new JsonObject { ["code"] = code, ["name"] = "测试科目" + code[1..5], ["alertPercent"] = 80, ["overRule"] = rule, ["needsAccount"] = needsAccount, ["travel"] = travel });
         await (await head.PutAsJsonAsync("/api/expense-categories", new { categories = list, version = current["version"]?.DeepClone() })).Ok<JsonObject>();
         return code;
     }
@@ -74,9 +74,9 @@ public static class Budgets
     }
 
     /// <summary>A category of its own with <paramref name="amount"/> this month under <paramref name="rule"/>.</summary>
-    public static async Task<string> Category(HttpClient assistant, HttpClient head, string rule, decimal amount)
+    public static async Task<string> Category(HttpClient assistant, HttpClient head, string rule, decimal amount, bool travel = false)
     {
-        var code = await AddCategory(head, rule);
+        var code = await AddCategory(head, rule, travel: travel);
         await Give(assistant, head, await CurrentYear(assistant, head), code, amount);
         return code;
     }
