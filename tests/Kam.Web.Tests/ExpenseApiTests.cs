@@ -361,4 +361,56 @@ public sealed class ExpenseApiTests(KamFactory app)
         var far = await (await Budgets.Submit(am1, elsewhere)).Problem(HttpStatusCode.BadRequest);
         Assert.Contains("¥420.00", (string?)far["errors"]!["justification"]![0]);
     }
+
+    [Fact]
+    public async Task A_pr_activity_is_planned_approved_paid_for_by_claims_and_its_outcome_recorded()
+    {
+        using var assistant = await app.As("assistant");
+        using var head = await app.As("head");
+        using var am1 = await app.As("am1");
+        var category = await Budgets.Category(assistant, head, "Warn", 10_000m);
+        var account = await Accounts.Create(am1);
+        var body = new
+        {
+            title = "设计院产品推介会",
+            kind = "PublicRelations",
+            purpose = "向设计院推介新品，争取进入项目选型",
+            audience = "设计院总工、项目负责人",
+            date = Budgets.Today.ToString("yyyy-MM-dd"),
+            accountIds = new[] { account["id"] },
+            costs = new[] { new { category, amount = 3_000m }, new { category = "gifts", amount = 1_000m } },
+        };
+        await (await am1.PostAsJsonAsync("/api/activities", body)).Problem(HttpStatusCode.Forbidden);
+        var bad = await (await assistant.PostAsJsonAsync("/api/activities", new { title = "", kind = "PublicRelations", costs = Array.Empty<object>() })).Problem(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "title", "purpose", "date", "costs" })
+            Assert.True(bad["errors"]![field] is not null, field);
+        var created = await (await assistant.PostAsJsonAsync("/api/activities", body)).Ok<JsonObject>(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        Assert.Equal(4_000m, (decimal)created["plannedTotal"]!);
+
+        // Not approved yet: no claim may pay for it.
+        var early = await (await am1.PostAsJsonAsync("/api/expense-claims", new { title = "推介会", lines = new[] { new { date = Budgets.Today.ToString("yyyy-MM-dd"), category, amount = 100m, description = "场地", activityId = id } } }))
+            .Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(early["errors"]!["lines[0].activityId"]);
+        var submitted = await (await assistant.PostAsJsonAsync($"/api/activities/{id}/submit", new { version = created["version"] })).Ok<JsonObject>();
+        Assert.Equal("UnderReview", (string?)submitted["status"]);
+        await Budgets.Approve(head, (string)submitted["approvalId"]!);
+
+        var claim = await Budgets.Draft(am1, new { date = Budgets.Today.ToString("yyyy-MM-dd"), category, amount = 3_200m, description = "场地及茶歇", activityId = id });
+        var claimView = await (await Budgets.Submit(am1, claim)).Ok<JsonObject>();
+        Assert.Equal("设计院产品推介会", (string?)claimView["lines"]![0]!["activityTitle"]);
+        Assert.Equal(0m, (decimal)(await (await head.GetAsync($"/api/activities/{id}")).Ok<JsonObject>())["actualTotal"]!); // counted once approved
+        await Budgets.Approve(head, (string)claimView["approvalId"]!);
+        var held = await (await am1.GetAsync($"/api/activities/{id}")).Ok<JsonObject>();
+        Assert.Equal(3_200m, (decimal)held["actualTotal"]!);
+        var row = held["costs"]!.AsArray().Single(c => (string?)c!["category"] == category)!;
+        Assert.Equal((3_000m, 3_200m), ((decimal)row["planned"]!, (decimal)row["actual"]!));
+
+        await (await am1.PostAsJsonAsync($"/api/activities/{id}/outcome", new { outcome = "三家设计院同意选型" })).Problem(HttpStatusCode.Forbidden);
+        await (await assistant.PostAsJsonAsync($"/api/activities/{id}/outcome", new { outcome = "" })).Problem(HttpStatusCode.BadRequest);
+        var done = await (await assistant.PostAsJsonAsync($"/api/activities/{id}/outcome", new { outcome = "三家设计院同意将新品纳入选型" })).Ok<JsonObject>();
+        Assert.Equal("Done", (string?)done["status"]);
+        var listed = await (await am1.GetAsync($"/api/activities?year={Budgets.Today.Year}&pageSize=200")).Ok<JsonObject>();
+        Assert.Contains(listed["items"]!.AsArray(), r => (string?)r!["id"] == id && (decimal)r["actual"]! == 3_200m);
+    }
 }

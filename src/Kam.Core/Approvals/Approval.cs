@@ -24,6 +24,9 @@ public static class ApprovalDocuments
 
     /// <summary>An expense claim (报销单).</summary>
     public const string ExpenseClaim = "expense_claim";
+
+    /// <summary>A PR or promotion activity of the PR expense plan (公关活动).</summary>
+    public const string Activity = "activity";
 }
 
 public enum ApprovalStatus

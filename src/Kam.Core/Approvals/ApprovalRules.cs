@@ -35,6 +35,11 @@ public sealed class ApprovalRules(Settings settings)
             new(Roles.Head, ApprovalCondition.Always),
             new(Roles.Executive, ApprovalCondition.AmountAtLeast, DefaultBudgetThreshold),
         ],
+        [ApprovalDocuments.Activity] =
+        [
+            new(Roles.Head, ApprovalCondition.Always),
+            new(Roles.Executive, ApprovalCondition.AmountAtLeast, 100_000m),
+        ],
         [ApprovalDocuments.ExpenseClaim] =
         [
             new(Roles.Head, ApprovalCondition.Always),

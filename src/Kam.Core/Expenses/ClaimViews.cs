@@ -12,7 +12,8 @@ public sealed record ExpenseLineInput(
     Guid? OpportunityId,
     string? City,
     int? Nights,
-    Guid? ReceiptId);
+    Guid? ReceiptId,
+    Guid? ActivityId = null);
 
 public sealed record ExpenseClaimInput(string? Title, string? Justification, IReadOnlyList<ExpenseLineInput>? Lines, Guid? Version);
 
@@ -30,7 +31,7 @@ public sealed record LineBudgetView(int Year, int Month, string Category, string
 
 public sealed record ExpenseLineView(Guid Id, DateOnly Date, string Category, string CategoryName, decimal Amount, string Description, string? InvoiceNumber,
     string? InvoiceCode, Guid? AccountId, string? AccountName, Guid? VisitId, Guid? OpportunityId, string? OpportunityName, string? City, int? Nights,
-    Guid? ReceiptId, string? ReceiptName);
+    Guid? ReceiptId, string? ReceiptName, Guid? ActivityId = null, string? ActivityTitle = null);
 
 public sealed record ClaimWarningView(string Code, string Text);
 

@@ -110,6 +110,7 @@ internal sealed class ExpenseLineConfiguration : IEntityTypeConfiguration<Expens
         b.HasIndex(x => new { x.AccountId, x.Date });
         b.HasIndex(x => new { x.ClaimantId, x.Date, x.Category });
         b.HasIndex(x => x.Category);
+        b.HasIndex(x => x.ActivityId);
     }
 }
 
@@ -134,5 +135,58 @@ internal sealed class InvoiceRegistrationConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.Key).HasMaxLength(40).IsRequired();
         b.HasIndex(x => x.Key).IsUnique();
         b.HasIndex(x => x.ClaimId);
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> b)
+    {
+        b.ToTable("Activities");
+        b.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Purpose).HasMaxLength(2000).IsRequired();
+        b.Property(x => x.Audience).HasMaxLength(500);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Outcome).HasMaxLength(4000);
+        b.Property(x => x.PlannedTotal).HasPrecision(18, 2);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.Date);
+        b.HasIndex(x => new { x.Status, x.Date });
+    }
+}
+
+internal sealed class ActivityAccountConfiguration : IEntityTypeConfiguration<ActivityAccount>
+{
+    public void Configure(EntityTypeBuilder<ActivityAccount> b)
+    {
+        b.ToTable("ActivityAccounts");
+        b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ActivityId, x.AccountId }).IsUnique();
+        b.HasIndex(x => x.AccountId);
+    }
+}
+
+internal sealed class ActivityCostConfiguration : IEntityTypeConfiguration<ActivityCost>
+{
+    public void Configure(EntityTypeBuilder<ActivityCost> b)
+    {
+        b.ToTable("ActivityCosts");
+        b.Property(x => x.Category).HasMaxLength(32).IsRequired();
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ActivityId);
+    }
+}
+
+internal sealed class ActivityOpportunityConfiguration : IEntityTypeConfiguration<ActivityOpportunity>
+{
+    public void Configure(EntityTypeBuilder<ActivityOpportunity> b)
+    {
+        b.ToTable("ActivityOpportunities");
+        b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ActivityId, x.OpportunityId }).IsUnique();
     }
 }

@@ -79,6 +79,9 @@ public class ExpenseLine : Entity
 
     public Guid? OpportunityId { get; set; }
 
+    /// <summary>The PR or promotion activity it paid for (its actual cost).</summary>
+    public Guid? ActivityId { get; set; }
+
     public string? City { get; set; }
 
     public int? Nights { get; set; }

@@ -88,6 +88,8 @@ public sealed class GetClaims(IKamDb db, ICurrentUser me, ExpenseCategories cate
         var accountNames = await db.Read<Account>().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var projectIds = lines.Where(l => l.OpportunityId is not null).Select(l => l.OpportunityId!.Value).Distinct().ToList();
         var projectNames = await db.Read<Opportunity>().Where(o => projectIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var activityIds = lines.Where(l => l.ActivityId is not null).Select(l => l.ActivityId!.Value).Distinct().ToList();
+        var activityTitles = await db.Read<Activity>().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, ct);
         var receipts = await db.Unscoped<ExpenseReceipt>().AsNoTracking().Where(r => r.ClaimId == id).OrderBy(r => r.CreatedAt)
             .Select(r => new ExpenseReceiptView(r.Id, r.FileName, r.ContentType, r.Size)).ToListAsync(ct);
         var claimant = await db.Unscoped<User>().Where(u => u.Id == claim.ClaimantId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
@@ -108,7 +110,8 @@ public sealed class GetClaims(IKamDb db, ICurrentUser me, ExpenseCategories cate
         var lineViews = lines.Select(l => new ExpenseLineView(l.Id, l.Date, l.Category, ExpenseCategories.NameOf(known.GetValueOrDefault(l.Category), l.Category), l.Amount,
             l.Description, l.InvoiceNumber, l.InvoiceCode, l.AccountId, l.AccountId is { } a ? accountNames.GetValueOrDefault(a) : null, l.VisitId, l.OpportunityId,
             l.OpportunityId is { } o ? projectNames.GetValueOrDefault(o) : null, l.City, l.Nights, l.ReceiptId,
-            receipts.FirstOrDefault(r => r.Id == l.ReceiptId)?.FileName)).ToList();
+            receipts.FirstOrDefault(r => r.Id == l.ReceiptId)?.FileName, l.ActivityId,
+            l.ActivityId is { } act ? activityTitles.GetValueOrDefault(act) : null)).ToList();
         return new ExpenseClaimView(claim.Id, claim.Number, claim.Title, claim.ClaimantId, claimant, claim.Status, claim.Total, claim.Justification,
             Warnings(claim.Warnings, known), claim.CreatedAt, claim.SubmittedAt, claim.PaidOn, claim.PaymentReference, claim.ApprovalId, claim.Version,
             claim.ClaimantId == me.Id && claim.Status is ClaimStatus.Draft or ClaimStatus.Rejected,

@@ -88,6 +88,7 @@ public sealed class SaveClaim(IKamDb db, ICurrentUser me, ExpenseCategories cate
                 City = string.IsNullOrWhiteSpace(l.City) ? null : l.City.Trim(),
                 Nights = l.Nights,
                 ReceiptId = l.ReceiptId,
+                ActivityId = l.ActivityId,
             });
         }
     }
@@ -118,6 +119,10 @@ public sealed class SaveClaim(IKamDb db, ICurrentUser me, ExpenseCategories cate
         var receipts = claimId is { } cid
             ? await db.Unscoped<ExpenseReceipt>().Where(r => r.ClaimId == cid && receiptIds.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)
             : [];
+        var activityIds = lines.Where(l => l?.ActivityId is not null).Select(l => l.ActivityId!.Value).Distinct().ToList();
+        // A line pays for an activity that was approved (or has been held).
+        var activities = await db.Read<Activity>().Where(a => activityIds.Contains(a.Id) && (a.Status == ActivityStatus.Approved || a.Status == ActivityStatus.Done))
+            .Select(a => a.Id).ToListAsync(ct);
         var invoices = new HashSet<string>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -157,6 +162,8 @@ public sealed class SaveClaim(IKamDb db, ICurrentUser me, ExpenseCategories cate
                 errors.Add(new FieldError(at + "city", "field.too_long", 0, 50));
             if (l.Nights is { } nights && nights is < 0 or > 60)
                 errors.Add(new FieldError(at + "nights", "expense.nights_invalid"));
+            if (l.ActivityId is { } activity && !activities.Contains(activity))
+                errors.Add(new FieldError(at + "activityId", "expense.activity_invalid"));
             if (l.ReceiptId is { } receipt && !receipts.Contains(receipt))
                 errors.Add(new FieldError(at + "receiptId", "expense.receipt_invalid"));
         }

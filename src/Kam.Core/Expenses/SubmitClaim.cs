@@ -42,7 +42,7 @@ public sealed class SubmitClaim(IKamDb db, ICurrentUser me, SaveClaim save, Budg
         var justification = string.IsNullOrWhiteSpace(input.Justification) ? claim.Justification : input.Justification.Trim();
         // The lines as saved, checked again today (a draft may have waited past the age limit, an account changed hands).
         var asInput = new ExpenseClaimInput(claim.Title, justification, lines.Select(l => new ExpenseLineInput(l.Date, l.Category, l.Amount, l.Description,
-            l.InvoiceNumber, l.InvoiceCode, l.AccountId, l.VisitId, l.OpportunityId, l.City, l.Nights, l.ReceiptId)).ToList(), claim.Version);
+            l.InvoiceNumber, l.InvoiceCode, l.AccountId, l.VisitId, l.OpportunityId, l.City, l.Nights, l.ReceiptId, l.ActivityId)).ToList(), claim.Version);
         if (await save.CheckAsync(asInput, claim.Id, ct) is { } invalid)
             return invalid;
 

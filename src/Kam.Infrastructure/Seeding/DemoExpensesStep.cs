@@ -14,7 +14,8 @@ namespace Kam.Infrastructure.Seeding;
 /// The demo department's money: this year's approved budget by category and month (travel partly allocated to each
 /// account manager), and three months of claims consistent with the visits: entertainment on the days an account was
 /// visited, travel, now and then a gift; the older months paid, last month approved and waiting to be paid, this month
-/// under review by the head (one still a draft). What they used and committed of the budget follows from them.
+/// under review by the head (one still a draft). What they used and committed of the budget follows from them. At the
+/// benchmark's size, <see cref="DemoExpensesAtScale"/> instead.
 /// </summary>
 public sealed class DemoExpensesStep(KamDbContext db, TimeProvider clock) : ISeedStep
 {
@@ -32,6 +33,11 @@ public sealed class DemoExpensesStep(KamDbContext db, TimeProvider clock) : ISee
     {
         if (await db.Unscoped<Budget>().AnyAsync(ct) || !context.Users.TryGetValue("head", out var head) || !context.Users.TryGetValue("assistant", out var assistant))
             return;
+        if (context.Options.Scale > 0)
+        {
+            await new DemoExpensesAtScale(db, clock).RunAsync(context, head.Id, assistant.Id, ct);
+            return;
+        }
         var managers = await TargetAccess.ActiveManagerIdsAsync(db, ct);
         if (managers.Count == 0)
             return;

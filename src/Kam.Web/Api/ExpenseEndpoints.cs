@@ -47,6 +47,28 @@ public static class ExpenseEndpoints
                 : Problems.From(created.Error!, ctx);
         }).Produces<BudgetView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
+        var activities = api.MapGroup("/activities").WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
+        activities.MapGet("", async (int? year, string? status, int? page, int? pageSize, GetActivities get, HttpContext ctx, CancellationToken ct) =>
+            (await get.List(year, status, page ?? 1, pageSize ?? 20, ct)).Ok(ctx)).Produces<Kam.Core.Common.PagedResult<ActivityRow>>().ProducesValidationProblem();
+        activities.MapGet("/{id:guid}", async (Guid id, GetActivities get, HttpContext ctx, CancellationToken ct) =>
+            (await get.Get(id, ct)).Ok(ctx)).Produces<ActivityView>().ProducesProblem(StatusCodes.Status404NotFound);
+        activities.MapPost("", async (ActivityInput input, SaveActivity save, GetActivities get, HttpContext ctx, CancellationToken ct) =>
+        {
+            var created = await save.Create(input, ct);
+            return created.IsSuccess
+                ? TypedResults.Created($"/api/activities/{created.Value}", (await get.Get(created.Value, ct)).Value)
+                : Problems.From(created.Error!, ctx);
+        }).Produces<ActivityView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        activities.MapPut("/{id:guid}", async (Guid id, ActivityInput input, SaveActivity save, GetActivities get, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Update(id, input, ct), () => get.Get(id, ct), ctx))
+            .Produces<ActivityView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        activities.MapPost("/{id:guid}/submit", async (Guid id, ActivityActionInput input, SaveActivity save, GetActivities get, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Submit(id, input, ct), () => get.Get(id, ct), ctx))
+            .Produces<ActivityView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        activities.MapPost("/{id:guid}/outcome", async (Guid id, ActivityOutcomeInput input, SaveActivity save, GetActivities get, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.RecordOutcome(id, input, ct), () => get.Get(id, ct), ctx))
+            .Produces<ActivityView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         var claims = api.MapGroup("/expense-claims").WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
         claims.MapGet("", async ([AsParameters] ExpenseClaimQuery query, GetClaims get, HttpContext ctx, CancellationToken ct) =>
             (await get.List(query, ct)).Ok(ctx)).Produces<Kam.Core.Common.PagedResult<ExpenseClaimRow>>().ProducesValidationProblem();
