@@ -60,6 +60,7 @@ public sealed partial class LocalisationTests
         ["src/Kam.Core/Opportunities/Opportunity.cs"] = "the default stage names, stored as the head's own settings at first start",
         ["src/Kam.Core/Accounts/AccountSheet.cs"] = "the words old archive sheets use for categories, and the template's made-up example customer",
         ["src/Kam.Core/Orders/ProductSheet.cs"] = "是/否 typed for the status, and the template's made-up example product",
+        ["src/Kam.Core/Expenses/ExpenseStandards.cs"] = "the shipped list of first- and second-tier cities, names matched against what claimants type",
     };
 
     [Fact]

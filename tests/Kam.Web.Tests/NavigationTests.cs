@@ -15,6 +15,7 @@ public sealed class NavigationTests
                 ("nav.archive", "/accounts /channel-agents /accounts/handover /accounts/exports /accounts/tier-rules"),
                 ("nav.fieldwork", "/visits /visits/calendar /visits/overdue /daily-reports /meetings /tasks /visits/policy"),
                 ("nav.plans", "/targets /targets/breakdown /plans /plans/actions"),
+                ("nav.expenses", "/expenses /budgets /activities /budgets/execution /budgets/categories"),
                 ("nav.deals", "/opportunities /opportunities/pipeline /opportunities/forecast /contracts /orders /shipments /receivables /payments /products /approvals /approvals/rules /opportunities/stages"),
                 ("nav.system", "/admin/users /admin/audit"),
             ],
@@ -27,6 +28,7 @@ public sealed class NavigationTests
         var items = NavAreas.Areas.SelectMany(a => a.Items).ToDictionary(i => i.Href);
         Assert.Equal([Roles.Head], items["/accounts/handover"].Roles);
         Assert.Equal([Roles.Head, Roles.Admin], items["/approvals/rules"].Roles);
+        Assert.Equal([Roles.Head], items["/budgets/categories"].Roles);
         Assert.Equal([Roles.Admin], items["/admin/users"].Roles);
         Assert.Equal([Roles.Executive, Roles.Head, Roles.Assistant, Roles.AccountManager], items["/contracts"].Roles);
         Assert.All(items.Values, i => Assert.NotEmpty(i.Roles));

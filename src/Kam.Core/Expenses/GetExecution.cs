@@ -38,8 +38,11 @@ public sealed class GetExecution(IKamDb db, ICurrentUser me, ExpenseCategories c
         var lines = budget is { Status: BudgetStatus.Approved }
             ? await db.Read<BudgetLine>().AsNoTracking().Where(l => l.BudgetId == budget.Id).Select(l => new { l.Category, l.Month, l.PersonId, l.Amount }).ToListAsync(ct)
             : [];
-        var usage = await db.Read<BudgetUsage>().AsNoTracking().Where(u => u.Year == y)
-            .Select(u => new { u.Category, u.Month, u.PersonId, u.Committed, u.Used }).ToListAsync(ct);
+        var usageRows = db.Read<BudgetUsage>().AsNoTracking().Where(u => u.Year == y);
+        // By category or month the department's roles read the department's cells only; by person, everyone's.
+        if (department && by != "person")
+            usageRows = usageRows.Where(u => u.PersonId == Guid.Empty);
+        var usage = await usageRows.Select(u => new { u.Category, u.Month, u.PersonId, u.Committed, u.Used }).ToListAsync(ct);
         var known = (await categories.GetAsync(ct)).ToDictionary(c => c.Code);
         // The department's cells for the department's roles; an account manager's own for them.
         var mine = me.Id ?? Guid.Empty;
@@ -53,8 +56,10 @@ public sealed class GetExecution(IKamDb db, ICurrentUser me, ExpenseCategories c
             if (!department)
                 people = people.Where(p => p == mine).ToList();
             var names = await db.Unscoped<User>().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            rows = people.Select(p => Row(p.ToString(), names.GetValueOrDefault(p, ""), lines.Where(l => l.PersonId == p).Sum(l => l.Amount),
-                usage.Where(u => u.PersonId == p).Sum(u => u.Committed), usage.Where(u => u.PersonId == p).Sum(u => u.Used), null))
+            var budgetOf = lines.Where(l => l.PersonId is not null).GroupBy(l => l.PersonId!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
+            var usageOf = usage.GroupBy(u => u.PersonId).ToDictionary(g => g.Key, g => (Committed: g.Sum(u => u.Committed), Used: g.Sum(u => u.Used)));
+            rows = people.Select(p => Row(p.ToString(), names.GetValueOrDefault(p, ""), budgetOf.GetValueOrDefault(p),
+                    usageOf.GetValueOrDefault(p).Committed, usageOf.GetValueOrDefault(p).Used, null))
                 .OrderByDescending(r => r.Used).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         }
         else if (by == "month")
@@ -102,17 +107,22 @@ public sealed class GetExecution(IKamDb db, ICurrentUser me, ExpenseCategories c
                 others.Where(o => o.PersonId == s.Key && o.Metric == LedgerMetric.Signed).Sum(o => o.Fen))).ToList();
             return Ranked(y, grouping, rows, paging);
         }
+        // Each metric summed per account over the year in one grouped read (no list of ids sent back), ranked in memory,
+        // then only the page's accounts are named.
         var facts = db.Read<LedgerFact>().Where(f => f.Day >= from && f.Day <= to);
-        var spentByAccount = await facts.Where(f => f.Metric == LedgerMetric.Expense).GroupBy(f => f.AccountId).Select(g => new { g.Key, Fen = g.Sum(f => f.Fen) }).ToListAsync(ct);
-        var accountIds = spentByAccount.Select(s => s.Key).ToList();
-        var results = await facts.Where(f => accountIds.Contains(f.AccountId) && (f.Metric == LedgerMetric.Collected || f.Metric == LedgerMetric.Signed))
-            .GroupBy(f => new { f.AccountId, f.Metric }).Select(g => new { g.Key.AccountId, g.Key.Metric, Fen = g.Sum(f => f.Fen) }).ToListAsync(ct);
-        var accounts = await db.Read<Account>().Where(a => accountIds.Contains(a.Id))
+        async Task<Dictionary<Guid, long>> Sum(LedgerMetric metric) =>
+            await facts.Where(f => f.Metric == metric).GroupBy(f => f.AccountId).Select(g => new { g.Key, Fen = g.Sum(f => f.Fen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+        var spentByAccount = await Sum(LedgerMetric.Expense);
+        var collected = await Sum(LedgerMetric.Collected);
+        var signed = await Sum(LedgerMetric.Signed);
+        var ranked = Ranked(y, grouping, spentByAccount.Select(s => CostOf(s.Key, "", null, s.Value, collected.GetValueOrDefault(s.Key), signed.GetValueOrDefault(s.Key))).ToList(), paging);
+        var shown = ranked.Rows.Select(r => r.Id).ToList();
+        var accounts = await db.Read<Account>().Where(a => shown.Contains(a.Id))
             .Select(a => new { a.Id, a.Name, Owner = db.Unscoped<User>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault() }).ToDictionaryAsync(a => a.Id, ct);
-        var accountRows = spentByAccount.Where(s => accounts.ContainsKey(s.Key)).Select(s => CostOf(s.Key, accounts[s.Key].Name, accounts[s.Key].Owner, s.Fen,
-            results.Where(r => r.AccountId == s.Key && r.Metric == LedgerMetric.Collected).Sum(r => r.Fen),
-            results.Where(r => r.AccountId == s.Key && r.Metric == LedgerMetric.Signed).Sum(r => r.Fen))).ToList();
-        return Ranked(y, grouping, accountRows, paging);
+        return ranked with
+        {
+            Rows = ranked.Rows.Where(r => accounts.ContainsKey(r.Id)).Select(r => r with { Name = accounts[r.Id].Name, OwnerName = accounts[r.Id].Owner }).ToList(),
+        };
     }
 
     private static CostRow CostOf(Guid id, string name, string? owner, long spent, long collected, long signed) =>
