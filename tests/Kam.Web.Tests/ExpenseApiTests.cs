@@ -231,6 +231,16 @@ public sealed class ExpenseApiTests(KamFactory app)
         var paid = await (await assistant.PostAsJsonAsync($"/api/expense-claims/{kept["id"]}/pay", new { version = approved["version"], paidOn = Budgets.Today.ToString("yyyy-MM-dd"), reference = "付款-0091" }))
             .Ok<JsonObject>();
         Assert.Equal(("Paid", "付款-0091"), ((string?)paid["status"], (string?)paid["paymentReference"]));
+        // The payout list for the finance department: the paid claim with its claimant, amount and reference.
+        var export = await assistant.GetAsync($"/api/expense-claims/export?search={kept["number"]}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using (var sheet = new MemoryStream(await export.Content.ReadAsByteArrayAsync()))
+        {
+            var payout = Assert.Single(MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object?>>());
+            Assert.Equal(((string?)kept["number"], "张伟", "付款-0091"), (payout[Sheet.Zh("claim.number")]?.ToString(), payout[Sheet.Zh("claim.claimant")]?.ToString(),
+                payout[Sheet.Zh("claim.reference")]?.ToString()));
+            Assert.Equal(300.25m, Convert.ToDecimal(payout[Sheet.Zh("claim.total")], System.Globalization.CultureInfo.InvariantCulture));
+        }
         await (await assistant.PostAsJsonAsync($"/api/expense-claims/{kept["id"]}/pay", new { paidOn = Budgets.Today.ToString("yyyy-MM-dd"), reference = "again" })).Problem(HttpStatusCode.Conflict);
         Assert.Equal(300.25m, (decimal)(await Budgets.Execution(head, category))["used"]!);
 

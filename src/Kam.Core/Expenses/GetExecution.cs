@@ -107,22 +107,26 @@ public sealed class GetExecution(IKamDb db, ICurrentUser me, ExpenseCategories c
                 others.Where(o => o.PersonId == s.Key && o.Metric == LedgerMetric.Signed).Sum(o => o.Fen))).ToList();
             return Ranked(y, grouping, rows, paging);
         }
-        // Each metric summed per account over the year in one grouped read (no list of ids sent back), ranked in memory,
-        // then only the page's accounts are named.
+        // The accounts spent on in the year, each with its collections and signings read through the per-account index
+        // (a seek each, not a scan of the year's every payment), ranked and paged by the database: only the page's rows
+        // come back, and only they are named.
         var facts = db.Read<LedgerFact>().Where(f => f.Day >= from && f.Day <= to);
-        async Task<Dictionary<Guid, long>> Sum(LedgerMetric metric) =>
-            await facts.Where(f => f.Metric == metric).GroupBy(f => f.AccountId).Select(g => new { g.Key, Fen = g.Sum(f => f.Fen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
-        var spentByAccount = await Sum(LedgerMetric.Expense);
-        var collected = await Sum(LedgerMetric.Collected);
-        var signed = await Sum(LedgerMetric.Signed);
-        var ranked = Ranked(y, grouping, spentByAccount.Select(s => CostOf(s.Key, "", null, s.Value, collected.GetValueOrDefault(s.Key), signed.GetValueOrDefault(s.Key))).ToList(), paging);
-        var shown = ranked.Rows.Select(r => r.Id).ToList();
+        var perAccount = facts.Where(f => f.Metric == LedgerMetric.Expense).GroupBy(f => f.AccountId)
+            .Select(g => new { Id = g.Key, Spent = g.Sum(f => f.Fen) })
+            .Select(e => new { e.Id, e.Spent, Collected = facts.Where(c => c.Metric == LedgerMetric.Collected && c.AccountId == e.Id).Sum(c => (long?)c.Fen) ?? 0 })
+            .Where(x => x.Spent > 0);
+        var count = await facts.Where(f => f.Metric == LedgerMetric.Expense).Select(f => f.AccountId).Distinct().CountAsync(ct);
+        // Nothing collected for money spent first (most spent first), then the most spent per yuan collected: one key.
+        var top = await perAccount
+            .OrderByDescending(x => x.Collected <= 0 ? 1e15 + x.Spent : x.Spent * 1.0 / x.Collected)
+            .Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var shown = top.Select(r => r.Id).ToList();
         var accounts = await db.Read<Account>().Where(a => shown.Contains(a.Id))
             .Select(a => new { a.Id, a.Name, Owner = db.Unscoped<User>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault() }).ToDictionaryAsync(a => a.Id, ct);
-        return ranked with
-        {
-            Rows = ranked.Rows.Where(r => accounts.ContainsKey(r.Id)).Select(r => r with { Name = accounts[r.Id].Name, OwnerName = accounts[r.Id].Owner }).ToList(),
-        };
+        var signed = await facts.Where(f => f.Metric == LedgerMetric.Signed && shown.Contains(f.AccountId)).GroupBy(f => f.AccountId)
+            .Select(g => new { g.Key, Fen = g.Sum(f => f.Fen) }).ToDictionaryAsync(x => x.Key, x => x.Fen, ct);
+        return new CostView(y, grouping, top.Where(r => accounts.ContainsKey(r.Id))
+            .Select(r => CostOf(r.Id, accounts[r.Id].Name, accounts[r.Id].Owner, r.Spent, r.Collected, signed.GetValueOrDefault(r.Id))).ToList(), count);
     }
 
     private static CostRow CostOf(Guid id, string name, string? owner, long spent, long collected, long signed) =>
