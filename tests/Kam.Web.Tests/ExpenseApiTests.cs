@@ -149,6 +149,12 @@ public sealed class ExpenseApiTests(KamFactory app)
         Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Conflict }));
         var row = await Budgets.Execution(head, category);
         Assert.Equal((1_000m, 900m, 0m, 100m), ((decimal)row["budget"]!, (decimal)row["committed"]!, (decimal)row["used"]!, (decimal)row["remaining"]!));
+
+        // 900 of 1,000 crossed the category's 80% alert: the head was told once, with the category and the month.
+        var notes = await (await head.GetAsync("/api/notifications?pageSize=200")).ReadJson();
+        var alerts = notes["items"]!.AsArray().Where(n => (string?)n!["kind"] == "notify.budget_alert" && ((string?)n["subject"])!.Contains("测试科目" + category[1..5])).ToList();
+        Assert.Single(alerts);
+        Assert.Contains("预算预警", (string?)alerts[0]!["text"]);
     }
 
     [Fact]

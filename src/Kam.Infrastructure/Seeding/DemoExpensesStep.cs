@@ -130,6 +130,7 @@ public sealed class DemoExpensesStep(KamDbContext db, TimeProvider clock) : ISee
                 }
             }
         }
+        await ActivitiesAsync(head.Id, assistant.Id, context.Users.TryGetValue("exec", out var exec) ? exec.Id : head.Id, managers, today, usage, sequences, ct);
         foreach (var ((year, month, category, who), (committed, used)) in usage)
             db.Unscoped<BudgetUsage>().Add(new BudgetUsage { Year = year, Month = month, Category = category, PersonId = who, Committed = committed, Used = used });
         foreach (var (year, last) in sequences)
@@ -139,6 +140,127 @@ public sealed class DemoExpensesStep(KamDbContext db, TimeProvider clock) : ISee
                 db.Unscoped<NumberSequence>().Add(new NumberSequence { Key = key, Last = last });
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The PR expense plan: a product presentation for design institutes held three weeks ago (paid for by the head's
+    /// claim, its outcome recorded), a dealers' order fair approved for next month, a planning-bureau talk still a draft.
+    /// </summary>
+    private async Task ActivitiesAsync(Guid head, Guid assistant, Guid executive, IReadOnlyList<Guid> managers, DateOnly today,
+        Dictionary<(int Year, int Month, string Category, Guid Person), (decimal Committed, decimal Used)> usage, Dictionary<int, int> sequences, CancellationToken ct)
+    {
+        var accounts = await db.Unscoped<Kam.Core.Accounts.Account>().AsNoTracking().Where(a => managers.Contains(a.OwnerId) && a.ArchivedAt == null)
+            .OrderBy(a => a.Id).Take(3).Select(a => a.Id).ToListAsync(ct);
+        Activity Add(string title, ActivityKind kind, string purpose, string audience, DateOnly date, ActivityStatus status, params (string Category, decimal Amount)[] costs)
+        {
+            var activity = new Activity
+            {
+                Title = title,
+                Kind = kind,
+                Purpose = purpose,
+                Audience = audience,
+                Date = date,
+                Place = "公司展厅",
+                OwnerId = head,
+                Status = status,
+                PlannedTotal = costs.Sum(c => c.Amount),
+                CreatedById = assistant,
+            };
+            db.Unscoped<Activity>().Add(activity);
+            foreach (var (category, amount) in costs)
+                db.Unscoped<ActivityCost>().Add(new ActivityCost { ActivityId = activity.Id, Category = category, Amount = amount });
+            foreach (var account in accounts)
+                db.Unscoped<ActivityAccount>().Add(new ActivityAccount { ActivityId = activity.Id, AccountId = account });
+            return activity;
+        }
+        var held = today.AddDays(-21);
+        var presentation = Add("设计院新品推介会", ActivityKind.PublicRelations, "向重点设计院推介新系列，争取进入项目选型", "设计院总工、项目负责人", held,
+            ActivityStatus.Done, (ExpenseCategories.PublicRelations, 8_000m), (ExpenseCategories.Gifts, 2_000m));
+        presentation.Outcome = "到场 12 家设计院，3 家同意将新系列纳入在建项目选型。";
+        presentation.DoneAt = Instant(held.AddDays(2), 17);
+        presentation.ApprovalId = Decided(presentation.Id, ApprovalDocuments.Activity, $"{held:yyyy-MM-dd} {presentation.Title}", presentation.PlannedTotal, assistant, head, held.AddDays(-20));
+        var fair = Add("经销商春季订货会", ActivityKind.Promotion, "发布新品与返利政策，锁定经销商下季度订货", "区域经销商", today.AddDays(25),
+            ActivityStatus.Approved, (ExpenseCategories.Promotion, 30_000m), (ExpenseCategories.Entertainment, 6_000m));
+        fair.ApprovalId = Decided(fair.Id, ApprovalDocuments.Activity, $"{fair.Date:yyyy-MM-dd} {fair.Title}", fair.PlannedTotal, assistant, head, today.AddDays(-3));
+        Add("规划局政策座谈", ActivityKind.PublicRelations, "了解旧城改造政策与项目节奏", "规划局、住建局相关处室", today.AddDays(40),
+            ActivityStatus.Draft, (ExpenseCategories.PublicRelations, 5_000m));
+
+        // What the presentation cost, on the head's claim, approved by the executive and paid.
+        var year = held.Year;
+        sequences[year] = sequences.GetValueOrDefault(year) + 1;
+        var claim = new ExpenseClaim
+        {
+            Number = $"BX-{year}-{sequences[year]:000000}",
+            ClaimantId = head,
+            Title = "设计院新品推介会费用",
+            Status = ClaimStatus.Paid,
+            SubmittedAt = Instant(held.AddDays(1), 18),
+            DecidedAt = Instant(held.AddDays(2), 10),
+            PaidOn = held.AddDays(5),
+            PaymentReference = $"FK-{year}-PR01",
+            PaidById = assistant,
+            CreatedById = head,
+        };
+        (string Category, decimal Amount, string Text)[] items = [(ExpenseCategories.PublicRelations, 7_600m, "场地及茶歇"), (ExpenseCategories.Gifts, 2_300m, "伴手礼")];
+        foreach (var (item, n) in items.Select((x, i) => (x, i)))
+        {
+            var invoice = $"{year}{held.Month:00}{held.Day:00}880000000{n + 1:00}";
+            db.Unscoped<ExpenseLine>().Add(new ExpenseLine
+            {
+                ClaimId = claim.Id,
+                ClaimantId = head,
+                Order = n,
+                Date = held,
+                Category = item.Category,
+                Amount = item.Amount,
+                Description = item.Text,
+                InvoiceNumber = invoice,
+                AccountId = accounts.FirstOrDefault() is { } a && a != Guid.Empty ? a : null,
+                ActivityId = presentation.Id,
+                Counted = true,
+            });
+            db.Unscoped<InvoiceRegistration>().Add(new InvoiceRegistration { Key = invoice, ClaimId = claim.Id });
+            foreach (var who in new[] { Guid.Empty, head })
+            {
+                var key = (held.Year, held.Month, item.Category, who);
+                var (committed, used) = usage.GetValueOrDefault(key);
+                usage[key] = (committed, used + item.Amount);
+            }
+        }
+        claim.Total = items.Sum(i => i.Amount);
+        db.Unscoped<ExpenseClaim>().Add(claim);
+        claim.ApprovalId = Decided(claim.Id, ApprovalDocuments.ExpenseClaim, $"{claim.Number} {claim.Title}", claim.Total, head, executive, held.AddDays(1), Roles.Executive);
+    }
+
+    /// <summary>A request approved in one step (by the head, or by the executive for the head's own claim).</summary>
+    private Guid Decided(Guid document, string type, string title, decimal amount, Guid submitter, Guid decider, DateOnly on, string role = Roles.Head)
+    {
+        var at = Instant(on, 10);
+        var request = new ApprovalRequest
+        {
+            DocumentType = type,
+            DocumentId = document,
+            Title = title,
+            Amount = amount,
+            SubmitterId = submitter,
+            SubmittedAt = at,
+            Status = ApprovalStatus.Approved,
+            ClosedAt = at.AddHours(4),
+            CreatedById = submitter,
+        };
+        request.Steps.Add(new ApprovalStep
+        {
+            RequestId = request.Id,
+            Order = 0,
+            ApproverRole = role,
+            Reason = "always",
+            Status = ApprovalStepStatus.Approved,
+            DeciderId = decider,
+            DecidedAt = at.AddHours(4),
+            Comment = "同意",
+        });
+        db.Unscoped<ApprovalRequest>().Add(request);
+        return request.Id;
     }
 
     /// <summary>The claim's approval by the head: decided for an approved or paid claim, waiting for a submitted one.</summary>
