@@ -1,6 +1,7 @@
 using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.DailyReports;
+using Kam.Core.Expenses;
 using Kam.Core.Notifications;
 using Kam.Core.Users;
 using Kam.Core.Visits;
@@ -190,6 +191,55 @@ public sealed class ReminderTests(KamFactory app)
         await using var check = new SystemScope(app);
         var now = clock.GetUtcNow();
         Assert.Equal(await check.Db.Unscoped<Notification>().CountAsync(n => n.CreatedAt == now), runs.Sum(r => r.Total));
+    }
+
+    [Fact]
+    public async Task The_assistant_hears_once_a_day_of_claims_waiting_to_be_paid_and_the_head_of_claims_waiting_for_a_decision()
+    {
+        // Days of their own, far ahead: claims approved and submitted a week earlier by a fake clock.
+        var today = new DateOnly(2033, 6, 15);
+        var assistant = await IdOf("assistant");
+        var head = await IdOf("head");
+        var am1 = await IdOf("am1");
+        var week = SystemScope.At(today.AddDays(-7), 10).GetUtcNow();
+        await using (var s = new SystemScope(app))
+        {
+            s.Db.Unscoped<ExpenseClaim>().Add(new ExpenseClaim
+            {
+                Number = "BX-2033-R" + Random.Shared.Next(100000),
+                ClaimantId = am1,
+                Title = "待付款",
+                Status = ClaimStatus.Approved,
+                Total = 123.45m,
+                SubmittedAt = week,
+                DecidedAt = week
+            });
+            s.Db.Unscoped<ExpenseClaim>().Add(new ExpenseClaim
+            {
+                Number = "BX-2033-W" + Random.Shared.Next(100000),
+                ClaimantId = am1,
+                Title = "待审批",
+                Status = ClaimStatus.Submitted,
+                Total = 10m,
+                SubmittedAt = week
+            });
+            await s.Db.SaveChangesAsync();
+        }
+        var clock = SystemScope.At(today, 9, 15);
+        ReminderRun first, second;
+        await using (var s = new SystemScope(app))
+            first = await s.Reminders(clock).RunAsync();
+        await using (var s = new SystemScope(app))
+            second = await s.Reminders(clock).RunAsync();
+        Assert.True(first.Expenses >= 2, first.ToString());
+        Assert.Equal(0, second.Expenses);
+        await using (var s = new SystemScope(app))
+        {
+            var unpaid = await s.Db.Unscoped<Notification>().SingleAsync(n => n.UserId == assistant && n.Key == "claims_unpaid:2033-06-15");
+            Assert.Equal((NotificationKinds.ClaimsUnpaid, "/expenses?status=Approved"), (unpaid.Kind, unpaid.Link));
+            Assert.Contains("待付款", unpaid.Subject);
+            Assert.True(await s.Db.Unscoped<Notification>().AnyAsync(n => n.UserId == head && n.Key == "claims_waiting:2033-06-15" && n.Kind == NotificationKinds.ClaimsWaiting));
+        }
     }
 
     private async Task<(string UserName, Guid Id)> NewManager(string prefix)

@@ -29,8 +29,12 @@ public static class NotificationKinds
 
     public const string BudgetAlert = "notify.budget_alert";
 
+    public const string ClaimsUnpaid = "notify.claims_unpaid";
+
+    public const string ClaimsWaiting = "notify.claims_waiting";
+
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
-        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert];
+        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert, ClaimsUnpaid, ClaimsWaiting];
 }

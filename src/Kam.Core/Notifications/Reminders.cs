@@ -19,7 +19,10 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
     /// <summary>Targets behind schedule, reached or beaten (see <see cref="Targets.TargetReminders"/>).</summary>
     public int Targets { get; init; }
 
-    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets;
+    /// <summary>Claims waiting to be paid or decided (see <see cref="Expenses.ExpenseReminders"/>).</summary>
+    public int Expenses { get; init; }
+
+    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets + Expenses;
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
 /// </para>
 /// </summary>
 public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings, Payments.InstalmentReminders instalments,
-    Targets.TargetReminders targets)
+    Targets.TargetReminders targets, Expenses.ExpenseReminders expenses)
 {
     /// <summary>A visit falling due within this many days is announced.</summary>
     public const int DueSoonDays = 3;
@@ -60,7 +63,13 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
         var contractsExpiring = await notifier.SendAsync(await Contracts.ContractLifecycle.ExpiringAsync(db, today, ct), ct);
         var instalmentsDue = await notifier.SendAsync(await instalments.MessagesAsync(today, ct), ct);
         var targetNotices = await notifier.SendAsync(await targets.MessagesAsync(ct), ct);
-        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring) { Instalments = instalmentsDue, Targets = targetNotices };
+        var expenseNotices = await notifier.SendAsync(await expenses.MessagesAsync(ct), ct);
+        return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring)
+        {
+            Instalments = instalmentsDue,
+            Targets = targetNotices,
+            Expenses = expenseNotices,
+        };
     }
 
     private Task<List<NotificationMessage>> VisitsDueSoon(VisitPolicy policy, DateOnly today, CancellationToken ct) =>
