@@ -100,6 +100,10 @@ public sealed class EmailTests(KamFactory app)
 
     private async Task<Guid> NewPerson(string prefix, string? email, string? culture)
     {
+        // Other tests' reminders, dated by their own fake clocks, may wait for e-mail too: counted as sent, so each test
+        // sees only the messages it made.
+        await using (var others = new SystemScope(app))
+            await others.Db.Unscoped<Notification>().Where(n => n.EmailedAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.EmailedAt, DateTimeOffset.UnixEpoch));
         var name = await Users.Create(app, prefix);
         await using var s = new SystemScope(app);
         var users = s.Db.Unscoped<User>().Where(u => u.UserName == name);

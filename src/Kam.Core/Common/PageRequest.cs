@@ -5,7 +5,8 @@ public sealed record PageRequest(int Page = 1, int PageSize = 20, string? Sort =
 {
     public const int MaxPageSize = 200;
 
-    public int SafePage => Math.Max(1, Page);
+    /// <summary>The page asked for, within what a list can have (a page number near int.MaxValue overflowed the offset).</summary>
+    public int SafePage => Math.Clamp(Page, 1, 1_000_000);
 
     public const int DefaultPageSize = 20;
 

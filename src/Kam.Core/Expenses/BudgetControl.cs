@@ -28,9 +28,11 @@ public sealed class BudgetControl(IKamDb db, ExpenseCategories categories)
                              join b in db.Unscoped<Budget>() on l.BudgetId equals b.Id
                              where years.Contains(b.Year) && b.Status == BudgetStatus.Approved && l.PersonId == null && codes.Contains(l.Category)
                              select new { b.Year, l.Month, l.Category, l.Amount }).ToListAsync(ct);
-        var usage = await db.Unscoped<BudgetUsage>().AsNoTracking()
-            .Where(u => years.Contains(u.Year) && u.PersonId == Guid.Empty && codes.Contains(u.Category))
-            .Select(u => new { u.Year, u.Month, u.Category, u.Committed, u.Used }).ToListAsync(ct);
+        // Tracked, on purpose: the rows a submission checked are the rows it then changes (MoveAsync finds them here), so
+        // their version read now is the one the save checks. A claim saved in between makes this one's save fail (409)
+        // instead of both squeezing under the budget.
+        var usage = await db.Unscoped<BudgetUsage>()
+            .Where(u => years.Contains(u.Year) && u.PersonId == Guid.Empty && codes.Contains(u.Category)).ToListAsync(ct);
         var rules = (await categories.GetAsync(ct)).ToDictionary(c => c.Code);
         return spend.Select(s =>
         {

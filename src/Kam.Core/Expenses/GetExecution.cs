@@ -111,11 +111,15 @@ public sealed class GetExecution(IKamDb db, ICurrentUser me, ExpenseCategories c
         // (a seek each, not a scan of the year's every payment), ranked and paged by the database: only the page's rows
         // come back, and only they are named.
         var facts = db.Read<LedgerFact>().Where(f => f.Day >= from && f.Day <= to);
-        var perAccount = facts.Where(f => f.Metric == LedgerMetric.Expense).GroupBy(f => f.AccountId)
+        // An account manager sees what they spent on their accounts, not what others' claims did.
+        var spentFacts = facts.Where(f => f.Metric == LedgerMetric.Expense);
+        if (!DataScope.SeesAllAccounts(me))
+            spentFacts = me.Id is { } mine ? spentFacts.Where(f => f.PersonId == mine) : spentFacts.Where(f => false);
+        var perAccount = spentFacts.GroupBy(f => f.AccountId)
             .Select(g => new { Id = g.Key, Spent = g.Sum(f => f.Fen) })
             .Select(e => new { e.Id, e.Spent, Collected = facts.Where(c => c.Metric == LedgerMetric.Collected && c.AccountId == e.Id).Sum(c => (long?)c.Fen) ?? 0 })
             .Where(x => x.Spent > 0);
-        var count = await facts.Where(f => f.Metric == LedgerMetric.Expense).Select(f => f.AccountId).Distinct().CountAsync(ct);
+        var count = await spentFacts.Select(f => f.AccountId).Distinct().CountAsync(ct);
         // Nothing collected for money spent first (most spent first), then the most spent per yuan collected: one key.
         var top = await perAccount
             .OrderByDescending(x => x.Collected <= 0 ? 1e15 + x.Spent : x.Spent * 1.0 / x.Collected)

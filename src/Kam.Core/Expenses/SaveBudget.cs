@@ -182,7 +182,7 @@ public sealed class SaveBudget(IKamDb db, ICurrentUser me, ExpenseCategories cat
 
 /// <summary>What a budget does when its approval ends: approved → locked and in force; rejected → back to its drafter;
 /// withdrawn → draft.</summary>
-public sealed class BudgetApproval(IKamDb db, TimeProvider clock) : IApprovalDocument
+public sealed class BudgetApproval(IKamDb db, ICurrentUser me, TimeProvider clock) : IApprovalDocument
 {
     public string DocumentType => ApprovalDocuments.Budget;
 
@@ -202,7 +202,10 @@ public sealed class BudgetApproval(IKamDb db, TimeProvider clock) : IApprovalDoc
         budget.ApprovalId = request.Id;
     }
 
-    public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Read<Budget>().AnyAsync(b => b.Id == documentId, ct);
+    /// <summary>The approval carries the department's total and its comments: the department's roles only, not an account
+    /// manager who sees the budget through an allocation.</summary>
+    public async Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) =>
+        Accounts.DataScope.SeesAllAccounts(me) && await db.Read<Budget>().AnyAsync(b => b.Id == documentId, ct);
 
     public string Link(Guid documentId) => $"/budgets/{documentId}";
 }

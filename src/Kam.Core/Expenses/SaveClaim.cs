@@ -56,6 +56,9 @@ public sealed class SaveClaim(IKamDb db, ICurrentUser me, ExpenseCategories cate
         claim.Version = Guid.NewGuid();
         db.Unscoped<ExpenseLine>().RemoveRange(await db.Unscoped<ExpenseLine>().Where(l => l.ClaimId == id).ToListAsync(ct));
         AddLines(claim, input);
+        // A claim back from rejection lets go of the invoices it no longer claims (a mistyped number blocks nobody).
+        var kept = (input.Lines ?? []).Select(l => Invoices.Key(l.InvoiceNumber, l.InvoiceCode)).OfType<string>().ToList();
+        db.Unscoped<InvoiceRegistration>().RemoveRange(await db.Unscoped<InvoiceRegistration>().Where(r => r.ClaimId == id && !kept.Contains(r.Key)).ToListAsync(ct));
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
 
@@ -129,7 +132,10 @@ public sealed class SaveClaim(IKamDb db, ICurrentUser me, ExpenseCategories cate
             var l = lines[i];
             var at = $"lines[{i}].";
             if (l is null)
+            {
+                errors.Add(new FieldError($"lines[{i}]", "field.required"));
                 continue;
+            }
             if (l.Date is not { } date)
                 errors.Add(new FieldError(at + "date", "expense.date_required"));
             else if (date > today)
