@@ -429,4 +429,38 @@ public sealed class ExpenseApiTests(KamFactory app)
         var listed = await (await am1.GetAsync($"/api/activities?year={Budgets.Today.Year}&pageSize=200")).Ok<JsonObject>();
         Assert.Contains(listed["items"]!.AsArray(), r => (string?)r!["id"] == id && (decimal)r["actual"]! == 3_200m);
     }
+
+    [Fact]
+    public async Task A_claimant_cancels_a_rejected_claim_which_stays_and_frees_its_invoices_and_the_budget_pages_export()
+    {
+        using var assistant = await app.As("assistant");
+        using var head = await app.As("head");
+        using var am1 = await app.As("am1");
+        using var am2 = await app.As("am2");
+        var category = await Budgets.Category(assistant, head, "Warn", 10_000m);
+        var invoice = Budgets.Invoice();
+        var claim = await Budgets.Draft(am1, Budgets.Line(category, 55m, invoice: invoice));
+        var submitted = await (await Budgets.Submit(am1, claim)).Ok<JsonObject>();
+        (await head.PostAsJsonAsync($"/api/approvals/{submitted["approvalId"]}/reject", new { comment = "发票抬头不对" })).EnsureSuccessStatusCode();
+        var rejected = await (await am1.GetAsync($"/api/expense-claims/{claim["id"]}")).Ok<JsonObject>();
+
+        await (await am2.PostAsJsonAsync($"/api/expense-claims/{claim["id"]}/cancel", new { })).Problem(HttpStatusCode.NotFound);
+        await (await head.PostAsJsonAsync($"/api/expense-claims/{claim["id"]}/cancel", new { })).Problem(HttpStatusCode.Forbidden);
+        var cancelled = await (await am1.PostAsJsonAsync($"/api/expense-claims/{claim["id"]}/cancel", new { version = rejected["version"] })).Ok<JsonObject>();
+        Assert.Equal("Cancelled", (string?)cancelled["status"]);
+        await (await am1.PostAsJsonAsync($"/api/expense-claims/{claim["id"]}/cancel", new { })).Problem(HttpStatusCode.Conflict);
+        // Its invoice may be claimed again, on a new claim.
+        Assert.Equal(55m, (decimal)(await Budgets.Draft(am1, Budgets.Line(category, 55m, invoice: invoice)))["total"]!);
+
+        // The budget pages' lists export; a budget one cannot see does not.
+        var execution = await head.GetAsync($"/api/budgets/execution/export?year={Budgets.Today.Year}&groupBy=category");
+        Assert.Equal(HttpStatusCode.OK, execution.StatusCode);
+        using (var sheet = new MemoryStream(await execution.Content.ReadAsByteArrayAsync()))
+            Assert.Contains(MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object?>>(), r => r[Sheet.Zh("execution.by_category")]?.ToString() == "测试科目" + category[1..5]);
+        await (await head.GetAsync("/api/budgets/execution/export?year=1")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await head.GetAsync("/api/activities/export")).StatusCode);
+        var budget = await Budgets.CurrentYear(assistant, head);
+        Assert.Equal(HttpStatusCode.OK, (await assistant.GetAsync($"/api/budgets/{budget}/export")).StatusCode);
+        await (await am2.GetAsync($"/api/budgets/{Guid.NewGuid()}/export")).Problem(HttpStatusCode.NotFound);
+    }
 }

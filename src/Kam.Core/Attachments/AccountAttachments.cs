@@ -29,19 +29,9 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
             return Error.NotFound("account.not_found");
         if (!DataScope.EditsAccounts(me))
             return Error.Forbidden();
-        var name = FileTypes.CleanName(fileName);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (!options.Value.Extensions.Contains(extension))
-            return Error.Validation("file", "attachment.type_not_allowed", string.Join(" ", options.Value.Extensions));
-        if (length <= 0)
-            return Error.Validation("file", "attachment.empty");
-        if (length > options.Value.MaxBytes)
-            return Error.Validation("file", "attachment.too_large", options.Value.MaxBytes / 1024 / 1024);
-        var header = new byte[FileTypes.HeaderLength];
-        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-        Array.Resize(ref header, read);
-        if (!FileTypes.Matches(extension, header))
-            return Error.Validation("file", "attachment.content_mismatch", extension);
+        var (refused, name, extension, header) = await FileTypes.CheckUploadAsync(fileName, length, content, options.Value.Extensions, options.Value.MaxBytes, ct);
+        if (refused is not null)
+            return refused;
         // The uploader's content type is never kept: Kam serves the type of the extension it checked.
         _ = contentType;
         var attachment = new Attachment

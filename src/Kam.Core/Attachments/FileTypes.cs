@@ -29,6 +29,29 @@ public static class FileTypes
         [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", h => StartsWith(h, Zip)),
     };
 
+    /// <summary>
+    /// The checks every upload passes, in order: an allowed extension, not empty, not above the limit, first bytes that
+    /// match the extension. The clean name, its extension and the bytes already read (to be written first) on success.
+    /// </summary>
+    public static async Task<(Common.Error? Refused, string Name, string Extension, byte[] Header)> CheckUploadAsync(string? fileName, long length, Stream content,
+        IReadOnlyCollection<string> extensions, long maxBytes, CancellationToken ct)
+    {
+        var name = CleanName(fileName);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!extensions.Contains(extension))
+            return (Common.Error.Validation("file", "attachment.type_not_allowed", string.Join(" ", extensions)), name, extension, []);
+        if (length <= 0)
+            return (Common.Error.Validation("file", "attachment.empty"), name, extension, []);
+        if (length > maxBytes)
+            return (Common.Error.Validation("file", "attachment.too_large", maxBytes / 1024 / 1024), name, extension, []);
+        var header = new byte[HeaderLength];
+        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
+        Array.Resize(ref header, read);
+        return Matches(extension, header)
+            ? (null, name, extension, header)
+            : (Common.Error.Validation("file", "attachment.content_mismatch", extension), name, extension, header);
+    }
+
     /// <summary>How many first bytes <see cref="Matches"/> needs.</summary>
     public const int HeaderLength = 16;
 

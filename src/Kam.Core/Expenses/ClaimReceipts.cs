@@ -24,19 +24,9 @@ public sealed class ClaimReceipts(IKamDb db, ICurrentUser me, IFileStore files, 
             return Error.Conflict("expense.claim_locked");
         if (await db.Unscoped<ExpenseReceipt>().CountAsync(r => r.ClaimId == claimId, ct) >= SaveClaim.MaxLines * 2)
             return Error.Validation("file", "expense.too_many_receipts", SaveClaim.MaxLines * 2);
-        var name = FileTypes.CleanName(fileName);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (!Extensions.Contains(extension))
-            return Error.Validation("file", "attachment.type_not_allowed", string.Join(" ", Extensions));
-        if (length <= 0)
-            return Error.Validation("file", "attachment.empty");
-        if (length > options.Value.MaxBytes)
-            return Error.Validation("file", "attachment.too_large", options.Value.MaxBytes / 1024 / 1024);
-        var header = new byte[FileTypes.HeaderLength];
-        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-        Array.Resize(ref header, read);
-        if (!FileTypes.Matches(extension, header))
-            return Error.Validation("file", "attachment.content_mismatch", extension);
+        var (refused, name, extension, header) = await FileTypes.CheckUploadAsync(fileName, length, content, Extensions, options.Value.MaxBytes, ct);
+        if (refused is not null)
+            return refused;
         var receipt = new ExpenseReceipt { ClaimId = claimId, FileName = name, ContentType = FileTypes.ContentTypeOf(extension), Size = length };
         receipt.StoredName = $"receipts/{claimId:N}/{receipt.Id:N}{extension}";
         await files.SaveAsync(receipt.StoredName, new PrefixedStream(header, content), ct);

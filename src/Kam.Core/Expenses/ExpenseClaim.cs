@@ -10,6 +10,9 @@ public enum ClaimStatus
     Approved,
     Paid,
     Rejected,
+
+    /// <summary>Given up by its claimant before approval (kept, never deleted); its invoices are free again.</summary>
+    Cancelled,
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ public sealed class ExpensesModule : IKamModule
     {
         services.AddScoped<ExpenseCategories>().AddScoped<ManageExpenseCategories>().AddScoped<ExpenseStandards>();
         services.AddScoped<SaveBudget>().AddScoped<AdjustBudget>().AddScoped<GetBudgets>().AddScoped<GetExecution>();
-        services.AddScoped<BudgetControl>().AddScoped<SaveClaim>().AddScoped<SubmitClaim>().AddScoped<PayClaim>().AddScoped<GetClaims>().AddScoped<ClaimReceipts>().AddScoped<ExportClaims>().AddScoped<ExpenseReminders>();
+        services.AddScoped<BudgetControl>().AddScoped<SaveClaim>().AddScoped<SubmitClaim>().AddScoped<PayClaim>().AddScoped<GetClaims>().AddScoped<ClaimReceipts>().AddScoped<ExportClaims>().AddScoped<ExpenseReminders>().AddScoped<ExportExpenses>();
         services.AddScoped<SaveActivity>().AddScoped<GetActivities>();
         services.AddScoped<IApprovalDocument, ActivityApproval>().AddScoped<IApprovalDocument, BudgetApproval>().AddScoped<IApprovalDocument, BudgetAdjustmentApproval>().AddScoped<IApprovalDocument, ClaimApproval>();
     }

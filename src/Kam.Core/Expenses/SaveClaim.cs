@@ -62,6 +62,25 @@ public sealed class SaveClaim(IKamDb db, ICurrentUser me, ExpenseCategories cate
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
 
+    /// <summary>The claimant gives up a draft or a rejected claim: it stays, cancelled, and its invoices may be claimed again.</summary>
+    public async Task<Result> Cancel(Guid id, ClaimActionInput input, CancellationToken ct = default)
+    {
+        var claim = await db.Read<ExpenseClaim>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (claim is null)
+            return Error.NotFound("expense.claim_not_found");
+        if (claim.ClaimantId != me.Id)
+            return Error.Forbidden("expense.claim_not_yours");
+        if (input.Version is { } version && version != claim.Version)
+            return Error.Conflict();
+        if (claim.Status is not (ClaimStatus.Draft or ClaimStatus.Rejected))
+            return Error.Conflict("expense.claim_locked");
+        if (input.Version is { } seen)
+            db.Entry(claim).Property(c => c.Version).OriginalValue = seen;
+        claim.Status = ClaimStatus.Cancelled;
+        db.Unscoped<InvoiceRegistration>().RemoveRange(await db.Unscoped<InvoiceRegistration>().Where(r => r.ClaimId == id).ToListAsync(ct));
+        return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
+    }
+
     private static void Apply(ExpenseClaim claim, ExpenseClaimInput input)
     {
         claim.Title = input.Title!.Trim();

@@ -116,7 +116,11 @@ public sealed class SubmitClaim(IKamDb db, ICurrentUser me, SaveClaim save, Budg
             if (same is not null)
                 warnings.Add($"expense.warn_duplicate|{line.Order + 1}|{same}");
             if (line.Category == ExpenseCategories.Entertainment && line.AccountId is { } account
-                && !await db.Unscoped<Visit>().AnyAsync(v => v.AccountId == account && v.Date == line.Date && v.Status != VisitStatus.Cancelled, ct))
+                && !await db.Unscoped<Visit>().AnyAsync(v => v.AccountId == account && v.Date == line.Date && v.Status != VisitStatus.Cancelled, ct)
+                && !await (from a in db.Unscoped<Activity>()
+                           join x in db.Unscoped<ActivityAccount>() on a.Id equals x.ActivityId
+                           where x.AccountId == account && a.Date == line.Date && (a.Status == ActivityStatus.Approved || a.Status == ActivityStatus.Done)
+                           select a.Id).AnyAsync(ct))
                 warnings.Add($"expense.warn_no_visit|{line.Order + 1}");
         }
         foreach (var cell in cells.Where(c => c.Over))

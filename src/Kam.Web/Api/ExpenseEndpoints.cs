@@ -24,6 +24,10 @@ public static class ExpenseEndpoints
             (await execution.Handle(year, groupBy, ct)).Ok(ctx)).Produces<ExecutionView>().ProducesValidationProblem();
         budgets.MapGet("/cost", async (int? year, string? by, int? page, int? pageSize, GetExecution execution, HttpContext ctx, CancellationToken ct) =>
             (await execution.Cost(year, by, page ?? 1, pageSize ?? 20, ct)).Ok(ctx)).Produces<CostView>().ProducesValidationProblem();
+        budgets.MapGet("/execution/export", ExecutionExport);
+        app.MapGet("/budgets/execution/export", ExecutionExport).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
+        budgets.MapGet("/{id:guid}/export", BudgetExport);
+        app.MapGet("/budgets/{id:guid}/export", BudgetExport).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         budgets.MapGet("/{id:guid}", async (Guid id, GetBudgets get, HttpContext ctx, CancellationToken ct) =>
             (await get.Get(id, ct)).Ok(ctx)).Produces<BudgetView>().ProducesProblem(StatusCodes.Status404NotFound);
         budgets.MapPost("", async (BudgetInput input, SaveBudget save, GetBudgets get, HttpContext ctx, CancellationToken ct) =>
@@ -50,6 +54,8 @@ public static class ExpenseEndpoints
         var activities = api.MapGroup("/activities").WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
         activities.MapGet("", async (int? year, string? status, int? page, int? pageSize, GetActivities get, HttpContext ctx, CancellationToken ct) =>
             (await get.List(year, status, page ?? 1, pageSize ?? 20, ct)).Ok(ctx)).Produces<Kam.Core.Common.PagedResult<ActivityRow>>().ProducesValidationProblem();
+        activities.MapGet("/export", ActivitiesExport);
+        app.MapGet("/activities/export", ActivitiesExport).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         activities.MapGet("/{id:guid}", async (Guid id, GetActivities get, HttpContext ctx, CancellationToken ct) =>
             (await get.Get(id, ct)).Ok(ctx)).Produces<ActivityView>().ProducesProblem(StatusCodes.Status404NotFound);
         activities.MapPost("", async (ActivityInput input, SaveActivity save, GetActivities get, HttpContext ctx, CancellationToken ct) =>
@@ -90,6 +96,9 @@ public static class ExpenseEndpoints
         claims.MapPost("/{id:guid}/submit", async (Guid id, ClaimActionInput input, SubmitClaim submit, GetClaims get, HttpContext ctx, CancellationToken ct) =>
             await Then(await submit.Handle(id, input, ct), () => get.Get(id, ct), ctx))
             .Produces<ExpenseClaimView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        claims.MapPost("/{id:guid}/cancel", async (Guid id, ClaimActionInput input, SaveClaim save, GetClaims get, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Cancel(id, input, ct), () => get.Get(id, ct), ctx))
+            .Produces<ExpenseClaimView>().ProducesProblem(StatusCodes.Status409Conflict);
         claims.MapPost("/{id:guid}/pay", async (Guid id, ClaimPaymentInput input, PayClaim pay, GetClaims get, HttpContext ctx, CancellationToken ct) =>
             await Then(await pay.Handle(id, input, ct), () => get.Get(id, ct), ctx))
             .Produces<ExpenseClaimView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -104,6 +113,15 @@ public static class ExpenseEndpoints
         api.MapGet("/expense-receipts/{id:guid}", Receipt).WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
         app.MapGet("/expense-receipts/{id:guid}", Receipt).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
     }
+
+    private static Task<IResult> ExecutionExport(int? year, string? groupBy, ExportExpenses export, HttpContext ctx, CancellationToken ct) =>
+        Spreadsheets.Export("nav.budget_execution", path => export.WriteExecutionAsync(year, groupBy, path, ct), ctx);
+
+    private static Task<IResult> BudgetExport(Guid id, ExportExpenses export, HttpContext ctx, CancellationToken ct) =>
+        Spreadsheets.Export("nav.budgets", path => export.WriteBudgetAsync(id, path, ct), ctx);
+
+    private static Task<IResult> ActivitiesExport(int? year, ExportExpenses export, HttpContext ctx, CancellationToken ct) =>
+        Spreadsheets.Export("nav.activities", path => export.WriteActivitiesAsync(year, path, ct), ctx);
 
     private static Task<IResult> ExportClaims([AsParameters] ExpenseClaimQuery query, ExportClaims export, CancellationToken ct) =>
         Spreadsheets.Export("nav.expense_claims", path => export.WriteAsync(query, path, ct));

@@ -23,8 +23,36 @@ internal static class Spreadsheets
             File.Delete(path);
             throw;
         }
+        return Stream(path, nameKey);
+    }
+
+    /// <summary>A written workbook, deleted once sent.</summary>
+    private static IResult Stream(string path, string nameKey)
+    {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         return TypedResults.File(stream, ContentType, $"{Text.Get(nameKey)}-{DateTime.UtcNow.AddHours(8):yyyyMMdd-HHmm}.xlsx");
+    }
+
+    /// <summary>An export that may be refused (a record not found, a filter out of range): its problem, or the file.</summary>
+    public static async Task<IResult> Export(string nameKey, Func<string, Task<Kam.Core.Common.Result<int>>> write, HttpContext ctx)
+    {
+        var path = Path.GetTempFileName();
+        Kam.Core.Common.Result<int> written;
+        try
+        {
+            written = await write(path);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        if (!written.IsSuccess)
+        {
+            File.Delete(path);
+            return Problems.From(written.Error!, ctx);
+        }
+        return Stream(path, nameKey);
     }
 
     /// <summary>A workbook made in memory (an import template).</summary>
