@@ -86,6 +86,9 @@ public sealed class ExpenseTests(KamApp app) : BrowserTest(app)
         await line.Locator("[data-testid=claim-line-amount]").FillAsync("680");
         await line.Locator("[data-testid=claim-line-amount]").PressAsync("Tab");
         await PickAsync(line.Locator("[data-testid=claim-line-account]"), name);
+        // The account's visit today is offered to link the line to.
+        await Expect(line.Locator("[data-testid=claim-line-visit] option")).ToHaveCountAsync(2);
+        await line.Locator("[data-testid=claim-line-visit]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await line.Locator("[data-testid=claim-line-description]").FillAsync("与采购总监工作餐");
         await line.Locator("[data-testid=claim-line-description]").PressAsync("Tab");
         await line.Locator("[data-testid=claim-line-invoice]").FillAsync(Digits(20));

@@ -35,6 +35,11 @@ public sealed record ExpenseLineView(Guid Id, DateOnly Date, string Category, st
 
 public sealed record ClaimWarningView(string Code, string Text);
 
+/// <summary>What a line about an account may name: the claimant's recent visits there and the account's projects.</summary>
+public sealed record LineChoices(IReadOnlyList<LineChoice> Visits, IReadOnlyList<LineChoice> Projects);
+
+public sealed record LineChoice(Guid Id, string Text);
+
 /// <summary>The account's spend this year against what it brought in (for the approver).</summary>
 public sealed record AccountSpendView(Guid AccountId, string AccountName, decimal SpentThisYear, decimal CollectedThisYear, decimal SignedThisYear);
 

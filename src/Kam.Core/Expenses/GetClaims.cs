@@ -118,6 +118,19 @@ public sealed class GetClaims(IKamDb db, ICurrentUser me, ExpenseCategories cate
             claim.Status == ClaimStatus.Approved && ExpenseAccess.Pays(me), lineViews, budget, spend, receipts);
     }
 
+    /// <summary>The visits (the last 90 days, not cancelled) and open or won projects of an account the reader may see.</summary>
+    public async Task<LineChoices> Choices(Guid accountId, CancellationToken ct = default)
+    {
+        if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
+            return new LineChoices([], []);
+        var since = clock.Today().AddDays(-SaveClaim.DefaultMaxAgeDays);
+        var visits = await db.Read<Visits.Visit>().Where(v => v.AccountId == accountId && v.Date >= since && v.Status != Visits.VisitStatus.Cancelled)
+            .OrderByDescending(v => v.Date).Take(30).Select(v => new { v.Id, v.Date, v.Purpose }).ToListAsync(ct);
+        var projects = await db.Read<Opportunity>().Where(o => o.AccountId == accountId).OrderByDescending(o => o.CreatedAt).Take(30)
+            .Select(o => new LineChoice(o.Id, o.Name)).ToListAsync(ct);
+        return new LineChoices(visits.Select(v => new LineChoice(v.Id, $"{v.Date:yyyy-MM-dd} {v.Purpose}".Trim())).ToList(), projects);
+    }
+
     private async Task<IReadOnlyList<AccountSpendView>> SpendAsync(List<Guid> accountIds, Dictionary<Guid, string> names, CancellationToken ct)
     {
         if (accountIds.Count == 0)
