@@ -11,7 +11,10 @@ internal static class Spreadsheets
     /// An export: written to a temporary file (never held in memory, exports run to 100,000 rows), sent, and deleted
     /// once the response is done; named "{name}-yyyyMMdd-HHmm.xlsx" by the business clock.
     /// </summary>
-    public static async Task<IResult> Export(string nameKey, Func<string, Task> write)
+    public static async Task<IResult> Export(string nameKey, Func<string, Task> write) => Stream(await WrittenAsync(write), nameKey);
+
+    /// <summary>A temporary file written by <paramref name="write"/>; deleted again if writing fails.</summary>
+    private static async Task<string> WrittenAsync(Func<string, Task> write)
     {
         var path = Path.GetTempFileName();
         try
@@ -23,7 +26,7 @@ internal static class Spreadsheets
             File.Delete(path);
             throw;
         }
-        return Stream(path, nameKey);
+        return path;
     }
 
     /// <summary>A written workbook, deleted once sent.</summary>
@@ -36,17 +39,8 @@ internal static class Spreadsheets
     /// <summary>An export that may be refused (a record not found, a filter out of range): its problem, or the file.</summary>
     public static async Task<IResult> Export(string nameKey, Func<string, Task<Kam.Core.Common.Result<int>>> write, HttpContext ctx)
     {
-        var path = Path.GetTempFileName();
-        Kam.Core.Common.Result<int> written;
-        try
-        {
-            written = await write(path);
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
+        Kam.Core.Common.Result<int> written = default;
+        var path = await WrittenAsync(async p => written = await write(p));
         if (!written.IsSuccess)
         {
             File.Delete(path);

@@ -11,4 +11,8 @@ public static class ErrorText
         error.Fields.Count == 0
             ? l[error.Code].Value
             : l[error.Code].Value + " " + string.Join(" ", error.Fields.Select(f => l[f.Code, f.Args].Value));
+
+    /// <summary>Each field's message, to show beside it (the first where the server gave a field more than one).</summary>
+    public static Dictionary<string, string> ByField(IStringLocalizer<SharedResource> l, Error error) =>
+        error.Fields.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => l[g.First().Code, g.First().Args].Value);
 }
