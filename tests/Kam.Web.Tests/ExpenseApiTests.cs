@@ -463,4 +463,70 @@ public sealed class ExpenseApiTests(KamFactory app)
         Assert.Equal(HttpStatusCode.OK, (await assistant.GetAsync($"/api/budgets/{budget}/export")).StatusCode);
         await (await am2.GetAsync($"/api/budgets/{Guid.NewGuid()}/export")).Problem(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_heads_own_claim_goes_to_the_executive_and_the_account_shows_what_was_spent_on_it()
+    {
+        using var assistant = await app.As("assistant");
+        using var head = await app.As("head");
+        using var exec = await app.As("exec");
+        using var am1 = await app.As("am1");
+        using var am2 = await app.As("am2");
+        var category = await Budgets.Category(assistant, head, "Warn", 10_000m);
+        var account = await Accounts.Create(am1);
+
+        // The department has one head: their own claim cannot wait for a head other than them, it goes up a level.
+        var claim = await Budgets.Draft(head, Budgets.Line(category, 88m, accountId: (Guid)account["id"]!));
+        var submitted = await (await Budgets.Submit(head, claim)).Ok<JsonObject>();
+        var approval = await (await exec.GetAsync($"/api/approvals/{submitted["approvalId"]}")).Ok<JsonObject>();
+        Assert.Equal(["Executive"], approval["steps"]!.AsArray().Select(s => (string)s!["approverRole"]!).ToArray());
+        Assert.Equal("author_holds_role", (string?)approval["steps"]![0]!["reason"]);
+        await Budgets.Approve(exec, (string)submitted["approvalId"]!);
+        Assert.Equal("Approved", (string?)(await (await head.GetAsync($"/api/expense-claims/{claim["id"]}")).Ok<JsonObject>())["status"]);
+        // An account manager's claim still goes to the head.
+        var mine = await (await Budgets.Submit(am1, await Budgets.Draft(am1, Budgets.Line(category, 12m, accountId: (Guid)account["id"]!)))).Ok<JsonObject>();
+        var theirs = await (await head.GetAsync($"/api/approvals/{mine["approvalId"]}")).Ok<JsonObject>();
+        Assert.Equal(["Head"], theirs["steps"]!.AsArray().Select(s => (string)s!["approverRole"]!).ToArray());
+        await Budgets.Approve(head, (string)mine["approvalId"]!);
+
+        // The account's expenses: the year's spend from the ledger, and the lines the reader may see (the head all,
+        // the owner their own); an account one cannot see is not there.
+        var forHead = await (await head.GetAsync($"/api/expense-claims/by-account/{account["id"]}")).Ok<JsonObject>();
+        Assert.Equal(100m, (decimal)forHead["spent"]!);
+        Assert.Equal(2, (int)forHead["lines"]!["total"]!);
+        Assert.Equal((string?)claim["number"], (string?)forHead["lines"]!["items"]!.AsArray().Single(l => (decimal)l!["amount"]! == 88m)!["claimNumber"]);
+        var forOwner = await (await am1.GetAsync($"/api/expense-claims/by-account/{account["id"]}")).Ok<JsonObject>();
+        Assert.Equal(100m, (decimal)forOwner["spent"]!);
+        Assert.Equal([12m], forOwner["lines"]!["items"]!.AsArray().Select(l => (decimal)l!["amount"]!).ToArray());
+        await (await am2.GetAsync($"/api/expense-claims/by-account/{account["id"]}")).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task How_old_a_receipt_may_be_is_the_heads_setting()
+    {
+        using var head = await app.As("head");
+        using var assistant = await app.As("assistant");
+        using var am1 = await app.As("am1");
+        var category = await Budgets.Category(assistant, head, "Warn", 10_000m);
+        var standards = await (await head.GetAsync("/api/expense-standards")).Ok<JsonObject>();
+        Assert.Equal(90, (int)standards["maxAgeDays"]!);
+        object Input(JsonObject current, int days) => new { firstTier = current["firstTier"], secondTier = current["secondTier"], rates = current["rates"], version = current["version"], maxAgeDays = days };
+        var bad = await (await head.PutAsJsonAsync("/api/expense-standards", Input(standards, 0))).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["maxAgeDays"]);
+        await (await am1.PutAsJsonAsync("/api/expense-standards", Input(standards, 30))).Problem(HttpStatusCode.Forbidden);
+        var strict = await (await head.PutAsJsonAsync("/api/expense-standards", Input(standards, 30))).Ok<JsonObject>();
+        try
+        {
+            Assert.Equal(30, (int)strict["maxAgeDays"]!);
+            var old = await (await am1.PostAsJsonAsync("/api/expense-claims", new { title = "旧票", lines = new[] { Budgets.Line(category, 10m, date: Budgets.Today.AddDays(-45)) } }))
+                .Problem(HttpStatusCode.BadRequest);
+            Assert.NotNull(old["errors"]!["lines[0].date"]);
+            await Budgets.Draft(am1, Budgets.Line(category, 10m, date: Budgets.Today.AddDays(-20)));
+        }
+        finally
+        {
+            var now = await (await head.GetAsync("/api/expense-standards")).Ok<JsonObject>();
+            (await head.PutAsJsonAsync("/api/expense-standards", Input(now, 90))).EnsureSuccessStatusCode();
+        }
+    }
 }

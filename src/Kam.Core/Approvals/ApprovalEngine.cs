@@ -1,4 +1,5 @@
 using Kam.Core.Common;
+using Kam.Core.Identity;
 using Kam.Core.Notifications;
 using Kam.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -57,7 +58,7 @@ public sealed class ApprovalEngine(IKamDb db, ICurrentUser me, TimeProvider cloc
             Note = string.IsNullOrWhiteSpace(submission.Note) ? null : submission.Note.Trim(),
             Status = ApprovalStatus.Pending,
         };
-        var steps = await rules.StepsForAsync(submission.DocumentType, submission.Facts, ct);
+        var steps = await StepsAboveAuthorAsync(await rules.StepsForAsync(submission.DocumentType, submission.Facts, ct), request.SubmitterId, ct);
         for (var i = 0; i < steps.Count; i++)
         {
             request.Steps.Add(new ApprovalStep
@@ -65,7 +66,7 @@ public sealed class ApprovalEngine(IKamDb db, ICurrentUser me, TimeProvider cloc
                 RequestId = request.Id,
                 Order = i,
                 ApproverRole = steps[i].Role,
-                Reason = ApprovalRules.ReasonCode(steps[i].Condition),
+                Reason = steps[i].Reason,
                 Status = i == 0 ? ApprovalStepStatus.Pending : ApprovalStepStatus.Waiting,
             });
         }
@@ -75,6 +76,43 @@ public sealed class ApprovalEngine(IKamDb db, ICurrentUser me, TimeProvider cloc
         else
             await NotifyApproversAsync(request, request.Steps[0], ct);
         return request;
+    }
+
+    /// <summary>Reason code of a step that went up a level because nobody but its author holds the role it asked for.</summary>
+    public const string AuthorHoldsRoleReason = "author_holds_role";
+
+    /// <summary>
+    /// Nobody approves their own document: a step whose role no active person other than the author holds (the head's
+    /// own expense claim, with one head in the department) goes to the role above (head → executive; any other role →
+    /// head), and a step so raised is dropped when the request already has a step for that role.
+    /// </summary>
+    private async Task<List<(string Role, string Reason)>> StepsAboveAuthorAsync(IReadOnlyList<ApprovalRule> steps, Guid author, CancellationToken ct)
+    {
+        var roles = steps.Select(s => s.Role).Append(Roles.Head).Append(Roles.Executive).Distinct().ToList();
+        var held = await (from u in db.Unscoped<User>()
+                          join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+                          join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
+                          where u.IsActive && u.Id != author && roles.Contains(r.Name!)
+                          select r.Name!).Distinct().ToListAsync(ct);
+        static string? Above(string role) => role == Roles.Executive ? null : role == Roles.Head ? Roles.Executive : Roles.Head;
+        var result = new List<(string Role, string Reason)>();
+        foreach (var step in steps)
+        {
+            var (role, reason) = (step.Role, ApprovalRules.ReasonCode(step.Condition));
+            while (!held.Contains(role) && Above(role) is { } above)
+                (role, reason) = (above, AuthorHoldsRoleReason);
+            result.Add((role, reason));
+        }
+        var kept = new List<(string Role, string Reason)>();
+        for (var i = 0; i < result.Count; i++)
+        {
+            var step = result[i];
+            if (step.Reason == AuthorHoldsRoleReason && (kept.Any(k => k.Role == step.Role)
+                || result.Skip(i + 1).Any(o => o.Role == step.Role && o.Reason != AuthorHoldsRoleReason)))
+                continue;
+            kept.Add(step);
+        }
+        return kept;
     }
 
     /// <summary>The current user's document handler for a type (throws for an unknown type: a programming error).</summary>

@@ -53,3 +53,11 @@ public sealed record ExpenseClaimView(Guid Id, string Number, string Title, Guid
 
 public sealed record ExpenseClaimQuery(string? Search = null, string? Status = null, Guid? Claimant = null, DateOnly? From = null, DateOnly? To = null,
     string? Category = null, Guid? Account = null, int Page = 1, int PageSize = 20, string? Sort = null);
+
+/// <summary>One counted (approved or paid) claim line about an account, for the account's expenses tab.</summary>
+public sealed record AccountExpenseRow(Guid ClaimId, string ClaimNumber, DateOnly Date, string Category, string CategoryName, decimal Amount, string Description,
+    Guid ClaimantId, string ClaimantName, Guid? VisitId, Guid? OpportunityId, Guid? ActivityId);
+
+/// <summary>An account's expenses: this year's spend, collections and signed amount (from the ledger) and the counted claim
+/// lines about it that the reader may see (their own, or all for the head, assistant and executive).</summary>
+public sealed record AccountExpensesView(int Year, decimal Spent, decimal Collected, decimal Signed, Kam.Core.Common.PagedResult<AccountExpenseRow> Lines);

@@ -24,9 +24,10 @@ public sealed record TravelRate(CityTier Tier, string Role, decimal HotelPerNigh
 /// hotel per night and the daily allowance. A travel line above what its city, nights and the claimant's role allow is
 /// flagged to the approver and needs a justification.
 /// </summary>
-public sealed record ExpenseStandardsView(IReadOnlyList<string> FirstTier, IReadOnlyList<string> SecondTier, IReadOnlyList<TravelRate> Rates, Guid? Version);
+/// <remarks><see cref="MaxAgeDays"/>: how old a receipt may be when it is claimed (setting <c>expenses.max_age_days</c>).</remarks>
+public sealed record ExpenseStandardsView(IReadOnlyList<string> FirstTier, IReadOnlyList<string> SecondTier, IReadOnlyList<TravelRate> Rates, Guid? Version, int MaxAgeDays = SaveClaim.DefaultMaxAgeDays);
 
-public sealed record ExpenseStandardsInput(IReadOnlyList<string>? FirstTier, IReadOnlyList<string>? SecondTier, IReadOnlyList<TravelRate>? Rates, Guid? Version);
+public sealed record ExpenseStandardsInput(IReadOnlyList<string>? FirstTier, IReadOnlyList<string>? SecondTier, IReadOnlyList<TravelRate>? Rates, Guid? Version, int? MaxAgeDays = null);
 
 public sealed class ExpenseStandards(IKamDb db, ICurrentUser me, Settings settings)
 {
@@ -55,9 +56,10 @@ public sealed class ExpenseStandards(IKamDb db, ICurrentUser me, Settings settin
     {
         var stored = await settings.GetAsync<Stored?>(Key, null, ct);
         var version = await db.Unscoped<Setting>().AsNoTracking().Where(s => s.Key == Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
+        var maxAge = await settings.GetAsync(SaveClaim.MaxAgeKey, SaveClaim.DefaultMaxAgeDays, ct);
         return stored is { Rates.Count: > 0 }
-            ? new ExpenseStandardsView(stored.FirstTier ?? [], stored.SecondTier ?? [], stored.Rates.Where(r => r is not null).ToList(), version)
-            : new ExpenseStandardsView(DefaultFirstTier, DefaultSecondTier, DefaultRates, version);
+            ? new ExpenseStandardsView(stored.FirstTier ?? [], stored.SecondTier ?? [], stored.Rates.Where(r => r is not null).ToList(), version, maxAge)
+            : new ExpenseStandardsView(DefaultFirstTier, DefaultSecondTier, DefaultRates, version, maxAge);
     }
 
     public async Task<Result<ExpenseStandardsView>> Update(ExpenseStandardsInput input, CancellationToken ct = default)
@@ -87,12 +89,16 @@ public sealed class ExpenseStandards(IKamDb db, ICurrentUser me, Settings settin
             else if (!ExpenseAccess.ValidAmount(r.HotelPerNight) || !ExpenseAccess.ValidAmount(r.AllowancePerDay))
                 errors.Add(new FieldError($"rates[{i}]", "expense.amount_invalid"));
         }
+        if (input.MaxAgeDays is < 1 or > 366)
+            errors.Add(new FieldError("maxAgeDays", "field.number_range", 1, 366));
         if (errors.Count > 0)
             return Error.Validation(errors);
         var version = await db.Unscoped<Setting>().AsNoTracking().Where(s => s.Key == Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
         if (version != input.Version)
             return Error.Conflict();
         var setting = await settings.SetAsync(Key, new Stored(first, second, rates.ToList()), ct);
+        if (input.MaxAgeDays is { } days)
+            await settings.SetAsync(SaveClaim.MaxAgeKey, days, ct);
         if (version is { } seen)
             db.Entry(setting).Property(s => s.Version).OriginalValue = seen;
         if (await db.SaveOrConflictAsync(ct) is { } conflict)

@@ -10,7 +10,7 @@ namespace Kam.Core.Expenses;
 /// <summary>Lists and shows claims in the reader's scope: their own for an account manager, every claim for the head,
 /// the assistant and the executive. The approver's view adds the budget each line spends against and the account's
 /// spend this year against what it brought in (from the ledger).</summary>
-public sealed class GetClaims(IKamDb db, ICurrentUser me, ExpenseCategories categories, BudgetControl control, TimeProvider clock)
+public sealed class GetClaims(IKamDb db, ICurrentUser me, ExpenseCategories categories, BudgetControl control, Settings settings, TimeProvider clock)
 {
     public async Task<Result<PagedResult<ExpenseClaimRow>>> List(ExpenseClaimQuery query, CancellationToken ct = default)
     {
@@ -119,11 +119,43 @@ public sealed class GetClaims(IKamDb db, ICurrentUser me, ExpenseCategories cate
     }
 
     /// <summary>The visits (the last 90 days, not cancelled) and open or won projects of an account the reader may see.</summary>
+    /// <summary>What was spent on an account: the year's figures and the counted lines, newest first (404 for an account
+    /// the reader may not see).</summary>
+    public async Task<Result<AccountExpensesView>> ForAccount(Guid accountId, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var name = await db.Read<Account>().Where(a => a.Id == accountId).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        if (name is null)
+            return Error.NotFound("account.not_found");
+        var paging = new PageRequest(page ?? 1, pageSize ?? 10, null);
+        var visibleClaims = db.Read<ExpenseClaim>().Select(c => c.Id);
+        var lines = db.Unscoped<ExpenseLine>().AsNoTracking().Where(l => l.AccountId == accountId && l.Counted && visibleClaims.Contains(l.ClaimId));
+        var total = await lines.CountAsync(ct);
+        var rows = await lines.OrderByDescending(l => l.Date).ThenBy(l => l.Id).PageOf(paging).Select(l => new
+        {
+            l.ClaimId,
+            Number = db.Unscoped<ExpenseClaim>().Where(c => c.Id == l.ClaimId).Select(c => c.Number).FirstOrDefault() ?? "",
+            l.Date,
+            l.Category,
+            l.Amount,
+            l.Description,
+            l.ClaimantId,
+            Claimant = db.Unscoped<User>().Where(u => u.Id == l.ClaimantId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+            l.VisitId,
+            l.OpportunityId,
+            l.ActivityId,
+        }).ToListAsync(ct);
+        var known = (await categories.GetAsync(ct)).ToDictionary(c => c.Code);
+        var spend = (await SpendAsync([accountId], new Dictionary<Guid, string> { [accountId] = name }, ct))[0];
+        return new AccountExpensesView(clock.Today().Year, spend.SpentThisYear, spend.CollectedThisYear, spend.SignedThisYear, new PagedResult<AccountExpenseRow>(rows.Select(r =>
+            new AccountExpenseRow(r.ClaimId, r.Number, r.Date, r.Category, known.TryGetValue(r.Category, out var c) ? ExpenseCategories.NameOf(c, r.Category) : r.Category,
+                r.Amount, r.Description, r.ClaimantId, r.Claimant, r.VisitId, r.OpportunityId, r.ActivityId)).ToList(), total));
+    }
+
     public async Task<LineChoices> Choices(Guid accountId, CancellationToken ct = default)
     {
         if (!await db.Read<Account>().AnyAsync(a => a.Id == accountId, ct))
             return new LineChoices([], []);
-        var since = clock.Today().AddDays(-SaveClaim.DefaultMaxAgeDays);
+        var since = clock.Today().AddDays(-await settings.GetAsync(SaveClaim.MaxAgeKey, SaveClaim.DefaultMaxAgeDays, ct));
         var visits = await db.Read<Visits.Visit>().Where(v => v.AccountId == accountId && v.Date >= since && v.Status != Visits.VisitStatus.Cancelled)
             .OrderByDescending(v => v.Date).Take(30).Select(v => new { v.Id, v.Date, v.Purpose }).ToListAsync(ct);
         var projects = await db.Read<Opportunity>().Where(o => o.AccountId == accountId).OrderByDescending(o => o.CreatedAt).Take(30)

@@ -78,6 +78,8 @@ public static class ExpenseEndpoints
         var claims = api.MapGroup("/expense-claims").WithTags("Expenses").RequireAuthorization(Policies.ReadAccounts);
         claims.MapGet("", async ([AsParameters] ExpenseClaimQuery query, GetClaims get, HttpContext ctx, CancellationToken ct) =>
             (await get.List(query, ct)).Ok(ctx)).Produces<Kam.Core.Common.PagedResult<ExpenseClaimRow>>().ProducesValidationProblem();
+        claims.MapGet("/by-account/{accountId:guid}", async (Guid accountId, int? page, int? pageSize, GetClaims get, HttpContext ctx, CancellationToken ct) =>
+            (await get.ForAccount(accountId, page, pageSize, ct)).Ok(ctx)).Produces<AccountExpensesView>().ProducesProblem(StatusCodes.Status404NotFound);
         claims.MapGet("/export", ExportClaims);
         // The UI's export link: the same export, authenticated by the sign-in cookie.
         app.MapGet("/expenses/export", ExportClaims).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
