@@ -34,6 +34,7 @@ public static class KamInfrastructure
         services.AddScoped<ISeedStep, DemoTargetsStep>();
         services.AddScoped<ISeedStep, DemoPlansStep>();
         services.AddScoped<ISeedStep, DemoExpensesStep>();
+        services.AddScoped<ISeedStep, DemoServiceStep>();
         services.AddScoped<ISeedStep, DemoDealsStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
         services.TryAddTimeProvider();

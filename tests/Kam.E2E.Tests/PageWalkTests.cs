@@ -172,6 +172,12 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
             pages.AddRange([$"/expenses/{claim}", $"/expenses/{claim}/print"]);
         if (await First("/api/budgets") is { } budget)
             pages.Add($"/budgets/{budget}");
+        if (await First("/api/cases?pageSize=1&status=open") is { } openCase)
+            pages.AddRange([$"/cases/{openCase}", $"/cases/{openCase}/print", $"/cases/{openCase}/edit"]);
+        if (await First("/api/cases?pageSize=1&status=Closed") is { } closedCase)
+            pages.Add($"/cases/{closedCase}");
+        if (await First("/api/accounts?pageSize=1") is { } withCases)
+            pages.Add($"/accounts/{withCases}?tab=service");
         return pages;
     }
 

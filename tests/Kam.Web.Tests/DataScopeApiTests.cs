@@ -250,6 +250,16 @@ public sealed class DataScopeApiTests(KamFactory app)
             var id = a.OwnerId.ToString();
             return new(id, id, $"/api/budgets/execution?year={Budgets.Today.Year}&groupBy=person", null, null, a.Head);
         },
+        [typeof(Kam.Core.Service.ServiceCase)] = async a =>
+        {
+            // A case shows with its account: its owner (the default handler) and the department see it.
+            var (account, _) = await Account(a);
+            var title = "投诉" + Short();
+            var created = await (await a.Owner.PostAsJsonAsync("/api/cases", new { kind = "Complaint", accountId = account, channel = "Phone", category = "quality", severity = "Normal", title, description = "破损" }))
+                .Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)created["id"]!;
+            return new(id, title, "/api/cases?pageSize=200", $"/api/cases/{id}", $"/api/cases/export?search={Esc(title)}", a.Owner);
+        },
         [typeof(Notification)] = async a =>
         {
             var title = "提醒" + Short();

@@ -110,7 +110,7 @@ public sealed partial class LocalisationTests
     }
 
     private static readonly string[] DealAreas =
-        ["Kam.Core.Opportunities", "Kam.Core.Approvals", "Kam.Core.Contracts", "Kam.Core.Orders", "Kam.Core.Payments"];
+        ["Kam.Core.Opportunities", "Kam.Core.Approvals", "Kam.Core.Contracts", "Kam.Core.Orders", "Kam.Core.Payments", "Kam.Core.Service"];
 
     // L["key"] in components, and error codes passed to WithErrorCode / FieldError / Error.* in the core.
     [GeneratedRegex(@"(?:L\[|WithErrorCode\(|FieldError\(""[A-Za-z.]*"", |Error\.(?:NotFound|Forbidden|Conflict|Validation)\((?:""[A-Za-z.]*"", )?)""([a-z_]+\.[a-z_.]+[a-z_])""")]

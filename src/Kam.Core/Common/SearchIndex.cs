@@ -26,6 +26,9 @@ public enum SearchKind
 
     /// <summary>A payment: its bank reference and note.</summary>
     Payment = 4,
+
+    /// <summary>A service case: its number and title.</summary>
+    Case = 5,
 }
 
 /// <summary>

@@ -33,8 +33,17 @@ public static class NotificationKinds
 
     public const string ClaimsWaiting = "notify.claims_waiting";
 
+    public const string CaseAssigned = "notify.case_assigned";
+
+    public const string CaseCritical = "notify.case_critical";
+
+    public const string CaseWarning = "notify.case_warning";
+
+    public const string CaseBreached = "notify.case_breached";
+
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
-        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert, ClaimsUnpaid, ClaimsWaiting];
+        TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert, ClaimsUnpaid, ClaimsWaiting,
+        CaseAssigned, CaseCritical, CaseWarning, CaseBreached];
 }

@@ -22,7 +22,10 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
     /// <summary>Claims waiting to be paid or decided (see <see cref="Expenses.ExpenseReminders"/>).</summary>
     public int Expenses { get; init; }
 
-    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets + Expenses;
+    /// <summary>Cases near or past a deadline (see <see cref="Service.ServiceReminders"/>).</summary>
+    public int Cases { get; init; }
+
+    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets + Expenses + Cases;
 }
 
 /// <summary>
@@ -38,7 +41,7 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
 /// </para>
 /// </summary>
 public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings, Payments.InstalmentReminders instalments,
-    Targets.TargetReminders targets, Expenses.ExpenseReminders expenses)
+    Targets.TargetReminders targets, Expenses.ExpenseReminders expenses, Service.ServiceReminders service)
 {
     /// <summary>A visit falling due within this many days is announced.</summary>
     public const int DueSoonDays = 3;
@@ -64,11 +67,13 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
         var instalmentsDue = await notifier.SendAsync(await instalments.MessagesAsync(today, ct), ct);
         var targetNotices = await notifier.SendAsync(await targets.MessagesAsync(ct), ct);
         var expenseNotices = await notifier.SendAsync(await expenses.MessagesAsync(ct), ct);
+        var caseNotices = await service.RunAsync(ct);
         return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring)
         {
             Instalments = instalmentsDue,
             Targets = targetNotices,
             Expenses = expenseNotices,
+            Cases = caseNotices,
         };
     }
 

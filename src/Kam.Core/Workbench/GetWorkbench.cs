@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kam.Core.Workbench;
 
 /// <summary>Builds the workbench for the caller's roles; every figure read through the same scopes as the lists.</summary>
-public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock, OverdueVisits overdue, GetDealsDesk deals)
+public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock, OverdueVisits overdue, GetDealsDesk deals, Service.GetServiceDesk service)
 {
     private static readonly WorkItemStatus[] Open = [WorkItemStatus.Open, WorkItemStatus.InProgress];
 
@@ -26,7 +26,7 @@ public sealed class GetWorkbench(IKamDb db, ICurrentUser me, TimeProvider clock,
         var overdueByOwner = wantsDepartment || wantsMonth ? await overdue.CountByOwner(ct) : [];
         var department = wantsDepartment ? await Department(today, overdueByOwner, ct) : null;
         var month = wantsMonth ? await Month(today, overdueByOwner.Sum(o => o.Count), ct) : null;
-        return new WorkbenchView(today, manager, department, month, await deals.Handle(ct));
+        return new WorkbenchView(today, manager, department, month, await deals.Handle(ct), await service.Handle(ct));
     }
 
     private async Task<ManagerDesk> Manager(Guid userId, DateOnly today, CancellationToken ct)

@@ -8,7 +8,8 @@ namespace Kam.Core.Workbench;
 /// The first page after login (工作台), per role: an account manager's day, the head's (and assistant's) department,
 /// the executive's month. Only the sections for the caller's roles are filled.
 /// </summary>
-public sealed record WorkbenchView(DateOnly Today, ManagerDesk? Manager, DepartmentDesk? Department, MonthGlance? Month, DealsDesk? Deals = null);
+public sealed record WorkbenchView(DateOnly Today, ManagerDesk? Manager, DepartmentDesk? Department, MonthGlance? Month, DealsDesk? Deals = null,
+    Service.ServiceDesk? Service = null);
 
 public sealed record PlanItem(Guid Id, Guid AccountId, string AccountName, DateTimeOffset At, string? Purpose);
 

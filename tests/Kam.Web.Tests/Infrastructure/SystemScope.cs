@@ -18,6 +18,20 @@ public sealed class SystemScope : IAsyncDisposable
         _scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
     }
 
+    private SystemScope(AsyncServiceScope scope) => _scope = scope;
+
+    /// <summary>A scope acting as a person (their roles and scope), for use cases run on a fake clock.</summary>
+    public static async Task<SystemScope> As(KamFactory app, string userName)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var user = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Kam.Core.Users.User>>().FindByNameAsync(userName)
+            ?? throw new InvalidOperationException($"no user {userName}");
+        services.GetRequiredService<CurrentUser>().Principal =
+            await services.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Kam.Core.Users.User>>().CreateAsync(user);
+        return new SystemScope(scope);
+    }
+
     public IServiceProvider Services => _scope.ServiceProvider;
 
     public IKamDb Db => Services.GetRequiredService<IKamDb>();

@@ -1,0 +1,51 @@
+using Kam.Core.Accounts;
+using Kam.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kam.Core.Service;
+
+internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<ServiceCase>
+{
+    public void Configure(EntityTypeBuilder<ServiceCase> b)
+    {
+        b.ToTable("ServiceCases");
+        b.Property(x => x.Number).HasMaxLength(20).IsRequired();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Severity).HasConversion<int>();
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Category).HasMaxLength(32).IsRequired();
+        b.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Description).HasMaxLength(4000).IsRequired();
+        b.Property(x => x.Involved).HasMaxLength(400);
+        b.Property(x => x.FirstResponse).HasMaxLength(2000);
+        b.Property(x => x.Resolution).HasMaxLength(2000);
+        b.Property(x => x.RootCause).HasMaxLength(2000);
+        b.Property(x => x.CorrectiveAction).HasMaxLength(2000);
+        b.Property(x => x.CustomerFeedback).HasMaxLength(2000);
+        b.Property(x => x.CloseNote).HasMaxLength(2000);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.HandlerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => new { x.AccountId, x.ReceivedAt });
+        b.HasIndex(x => new { x.HandlerId, x.Status });
+        b.HasIndex(x => x.ReceivedAt);
+        // The reminders' and the overdue list's questions: open cases by deadline.
+        b.HasIndex(x => new { x.Status, x.ResponseDueAt });
+        b.HasIndex(x => new { x.Status, x.ResolutionDueAt });
+        b.HasIndex(x => x.VisitId);
+    }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> b)
+    {
+        b.ToTable("CaseEvents");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.HasOne<ServiceCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CaseId, x.At });
+    }
+}
