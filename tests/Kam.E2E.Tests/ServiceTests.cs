@@ -7,7 +7,8 @@ namespace Kam.E2E.Tests;
 /// <summary>
 /// Service in the browser (客户投诉处理): an account manager turns a visit's customer request into a complaint from a
 /// phone, answers it, asks for a make-up shipment of the damaged goods and resolves it; the assistant records the
-/// customer's satisfaction and closes it; the head reads the complaint figures.
+/// customer's satisfaction and closes it; a follow-up's link is answered by the contact on a phone; the head reads the
+/// complaint figures and the satisfaction index.
 /// </summary>
 public sealed class ServiceTests(KamApp app) : BrowserTest(app)
 {
@@ -84,6 +85,37 @@ public sealed class ServiceTests(KamApp app) : BrowserTest(app)
         await Expect(assistant.Locator("[data-testid=case-history]")).ToContainTextAsync("申请补货");
         await ShotAsync(assistant, "case-closed");
 
+        // The assistant makes a satisfaction follow-up from the account's 服务 tab and sends the contact a link.
+        await GotoInteractiveAsync(assistant, $"/accounts/{accountId}?tab=service");
+        await assistant.Locator("[data-testid=account-follow-up-new]").ClickAsync();
+        await assistant.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/follow-ups/new");
+        await WaitInteractiveAsync(assistant);
+        await assistant.Locator("[data-testid=follow-up-create]").ClickAsync();
+        await assistant.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(new Uri(url).AbsolutePath, "^/follow-ups/[0-9a-f-]{36}$"));
+        await WaitInteractiveAsync(assistant);
+        var followUpUrl = new Uri(assistant.Url).AbsolutePath;
+        await assistant.Locator("[data-testid=follow-up-link-make]").ClickAsync();
+        var link = await assistant.Locator("[data-testid=follow-up-link-url]").InputValueAsync();
+        Assert.Contains("/s/", link);
+
+        // The contact answers on a phone, without signing in; the page shows the questions and nothing of the account.
+        var contact = await NewPageAsync(390, 844);
+        await contact.GotoAsync(new Uri(link).PathAndQuery);
+        await Expect(contact.Locator("h1")).ToHaveTextAsync("客户满意度调查");
+        Assert.DoesNotContain(name, await contact.ContentAsync());
+        var scales = contact.Locator(".scale");
+        for (var i = 0; i < 3; i++)
+            await scales.Nth(i).Locator("label", new() { HasText = "5" }).ClickAsync();
+        await scales.Nth(3).Locator("label", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^9$") }).ClickAsync();
+        await contact.Locator("textarea").FillAsync("补发很快，谢谢");
+        await ShotAsync(contact, "survey-phone");
+        Assert.Equal(await contact.EvaluateAsync<int>("document.documentElement.clientWidth"), await contact.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+        await contact.Locator("[data-testid=survey-submit]").ClickAsync();
+        await Expect(contact.Locator("[data-testid=survey-message]")).ToContainTextAsync("感谢您的反馈");
+        await GotoInteractiveAsync(assistant, followUpUrl);
+        await Expect(assistant.Locator("[data-testid=follow-up-status]")).ToHaveTextAsync("已回访");
+        await Expect(assistant.Locator("[data-testid=follow-up-score]")).ToContainTextAsync("5.0 / 5");
+
         // The head's figures count it: am1's row has a resolved case.
         var head = await NewPageAsync(1440, 900);
         await LoginAsync(head, "head");
@@ -91,5 +123,9 @@ public sealed class ServiceTests(KamApp app) : BrowserTest(app)
         await Expect(head.Locator("[data-testid=case-stats]")).ToContainTextAsync("合计");
         await Expect(head.Locator("[data-testid=case-stats-chart]")).ToBeVisibleAsync();
         await ShotAsync(head, "case-stats");
+        await GotoInteractiveAsync(head, "/service/satisfaction");
+        await head.Locator("[data-testid=satisfaction-group]").SelectOptionAsync("account");
+        await Expect(head.Locator("[data-testid=satisfaction-table] tr", new() { HasText = name })).ToContainTextAsync("5.00");
+        await ShotAsync(head, "satisfaction");
     });
 }

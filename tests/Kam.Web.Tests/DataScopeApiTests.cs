@@ -260,6 +260,14 @@ public sealed class DataScopeApiTests(KamFactory app)
             var id = (string)created["id"]!;
             return new(id, title, "/api/cases?pageSize=200", $"/api/cases/{id}", $"/api/cases/export?search={Esc(title)}", a.Owner);
         },
+        [typeof(Kam.Core.Service.FollowUp)] = async a =>
+        {
+            // A follow-up shows with its account.
+            var (account, _) = await Account(a);
+            var created = await (await a.Owner.PostAsJsonAsync("/api/follow-ups", new { accountId = account })).Ok<JsonObject>(HttpStatusCode.Created);
+            var id = (string)created["id"]!;
+            return new(id, id, $"/api/follow-ups?pageSize=200&account={account}", $"/api/follow-ups/{id}", null, a.Owner);
+        },
         [typeof(Notification)] = async a =>
         {
             var title = "提醒" + Short();

@@ -16,8 +16,9 @@ public sealed class NavigationTests
                 ("nav.fieldwork", "/visits /visits/calendar /visits/overdue /daily-reports /meetings /tasks /visits/policy"),
                 ("nav.plans", "/targets /targets/breakdown /plans /plans/actions"),
                 ("nav.expenses", "/expenses /budgets /activities /budgets/execution /budgets/categories"),
+                ("nav.service", "/cases /follow-ups /service/stats /service/satisfaction /service/settings /service/surveys"),
                 ("nav.deals", "/opportunities /opportunities/pipeline /opportunities/forecast /contracts /orders /shipments /receivables /payments /products /approvals /approvals/rules /opportunities/stages"),
-                ("nav.system", "/admin/users /admin/audit"),
+                ("nav.system", "/admin/users /admin/audit /service/calendar"),
             ],
             areas);
     }

@@ -41,9 +41,13 @@ public static class NotificationKinds
 
     public const string CaseBreached = "notify.case_breached";
 
+    public const string SatisfactionLow = "notify.satisfaction_low";
+
+    public const string FollowUpDue = "notify.follow_up_due";
+
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
         TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert, ClaimsUnpaid, ClaimsWaiting,
-        CaseAssigned, CaseCritical, CaseWarning, CaseBreached];
+        CaseAssigned, CaseCritical, CaseWarning, CaseBreached, SatisfactionLow, FollowUpDue];
 }

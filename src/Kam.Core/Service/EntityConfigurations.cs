@@ -49,3 +49,42 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         b.HasIndex(x => new { x.CaseId, x.At });
     }
 }
+
+internal sealed class SurveyTemplateConfiguration : IEntityTypeConfiguration<SurveyTemplate>
+{
+    public void Configure(EntityTypeBuilder<SurveyTemplate> b)
+    {
+        b.ToTable("SurveyTemplates");
+        b.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Occasion).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.AccountCategory).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.Questions).IsRequired();
+    }
+}
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> b)
+    {
+        b.ToTable("FollowUps");
+        b.Property(x => x.Occasion).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(x => x.AnsweredVia).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.Key).HasMaxLength(80).IsRequired();
+        b.Property(x => x.Title).HasMaxLength(300).IsRequired();
+        b.Property(x => x.Questions).IsRequired();
+        b.Property(x => x.Score).HasPrecision(4, 2);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.Property(x => x.CancelReason).HasMaxLength(500);
+        b.Property(x => x.LinkTokenHash).HasMaxLength(64);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        // One follow-up an occasion, whichever server makes it first.
+        b.HasIndex(x => x.Key).IsUnique();
+        b.HasIndex(x => x.LinkTokenHash).IsUnique();
+        b.HasIndex(x => new { x.AssigneeId, x.Status, x.DueOn });
+        b.HasIndex(x => new { x.AccountId, x.Status });
+        b.HasIndex(x => new { x.Status, x.AnsweredAt });
+        b.HasIndex(x => new { x.Status, x.DueOn });
+    }
+}

@@ -12,7 +12,8 @@ public sealed class ServiceModule : IKamModule
     public void Register(IServiceCollection services)
     {
         services.AddScoped<WorkCalendars>().AddScoped<ServicePolicies>().AddScoped<SaveCase>().AddScoped<CaseFlow>().AddScoped<GetCases>()
-            .AddScoped<CaseStats>().AddScoped<ExportCases>().AddScoped<ServiceReminders>().AddScoped<GetServiceDesk>();
+            .AddScoped<CaseStats>().AddScoped<ExportCases>().AddScoped<ServiceReminders>().AddScoped<GetServiceDesk>()
+            .AddScoped<SurveyTemplates>().AddScoped<FollowUps>().AddScoped<FollowUpScheduler>().AddScoped<Satisfaction>();
         services.AddScoped<ITimelineSource, CaseTimelineSource>();
         services.AddScoped<CaseHandoverPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<CaseHandoverPart>());

@@ -11,9 +11,13 @@ public sealed record SlaRule(CaseKind Kind, CaseSeverity Severity, int ResponseM
 public sealed record CaseCategory(string Code, string? Name, bool Active = true);
 
 /// <summary>The service policy: deadlines per kind and severity, the warning level, and the categories.</summary>
-public sealed record ServicePolicyView(IReadOnlyList<SlaRule> Rules, int WarnPercent, IReadOnlyList<CaseCategory> Categories, Guid? Version);
+/// <remarks><see cref="LowScore"/> and <see cref="LowNps"/>: a survey answer at or below either opens a follow-up task
+/// for the account's owner and tells the head.</remarks>
+public sealed record ServicePolicyView(IReadOnlyList<SlaRule> Rules, int WarnPercent, IReadOnlyList<CaseCategory> Categories, Guid? Version,
+    int LowScore = 2, int LowNps = 6);
 
-public sealed record ServicePolicyInput(IReadOnlyList<SlaRule>? Rules, int? WarnPercent, IReadOnlyList<CaseCategory>? Categories, Guid? Version);
+public sealed record ServicePolicyInput(IReadOnlyList<SlaRule>? Rules, int? WarnPercent, IReadOnlyList<CaseCategory>? Categories, Guid? Version,
+    int? LowScore = null, int? LowNps = null);
 
 /// <summary>
 /// The head's service policy (setting <c>service.policy</c>): how fast each kind and severity of case must be answered
@@ -24,7 +28,7 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
 {
     public const string Key = "service.policy";
 
-    private sealed record Stored(List<SlaRule> Rules, int WarnPercent, List<CaseCategory> Categories);
+    private sealed record Stored(List<SlaRule> Rules, int WarnPercent, List<CaseCategory> Categories, int? LowScore = null, int? LowNps = null);
 
     public static IReadOnlyList<string> DefaultCategoryCodes { get; } = ["quality", "delivery", "installation", "billing", "attitude", "other"];
 
@@ -41,7 +45,7 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
         var version = await db.Unscoped<Setting>().AsNoTracking().Where(s => s.Key == Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
         var rules = DefaultRules.Select(d => stored?.Rules?.FirstOrDefault(r => r is not null && r.Kind == d.Kind && r.Severity == d.Severity) ?? d).ToList();
         var categories = stored?.Categories is { Count: > 0 } c ? c : DefaultCategoryCodes.Select(code => new CaseCategory(code, null)).ToList();
-        return new ServicePolicyView(rules, stored?.WarnPercent ?? 75, categories, version);
+        return new ServicePolicyView(rules, stored?.WarnPercent ?? 75, categories, version, stored?.LowScore ?? 2, stored?.LowNps ?? 6);
     }
 
     /// <summary>The name to show for a category: its own, or the shipped one in the reader's language.</summary>
@@ -68,6 +72,10 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
         }
         if (input.WarnPercent is < 10 or > 99)
             errors.Add(new FieldError("warnPercent", "field.number_range", 10, 99));
+        if (input.LowScore is < 1 or > 4)
+            errors.Add(new FieldError("lowScore", "field.number_range", 1, 4));
+        if (input.LowNps is < 0 or > 9)
+            errors.Add(new FieldError("lowNps", "field.number_range", 0, 9));
         var categories = (input.Categories ?? []).Where(c => c is not null).Select(c => c with { Code = (c.Code ?? "").Trim().ToLowerInvariant(), Name = c.Name?.Trim() }).ToList();
         if (categories.Count is 0 or > 50)
             errors.Add(new FieldError("categories", "field.required"));
@@ -93,7 +101,8 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
         if (current.Version != input.Version)
             return Error.Conflict();
         var merged = current.Rules.Select(d => rules.LastOrDefault(r => r.Kind == d.Kind && r.Severity == d.Severity) ?? d).ToList();
-        var setting = await settings.SetAsync(Key, new Stored(merged, input.WarnPercent ?? current.WarnPercent, categories), ct);
+        var setting = await settings.SetAsync(Key, new Stored(merged, input.WarnPercent ?? current.WarnPercent, categories,
+            input.LowScore ?? current.LowScore, input.LowNps ?? current.LowNps), ct);
         if (current.Version is { } seen)
             db.Entry(setting).Property(s => s.Version).OriginalValue = seen;
         if (await db.SaveOrConflictAsync(ct) is { } conflict)

@@ -12,7 +12,7 @@ namespace Kam.Core.Service;
 /// and the handler and the head are told, the executive too for a 重大 case. Each flag is set by a conditional update,
 /// so with several servers one of them records a breach and the notices go out once.
 /// </summary>
-public sealed class ServiceReminders(IKamDb db, Notifier notifier, TimeProvider clock)
+public sealed class ServiceReminders(IKamDb db, Notifier notifier, TimeProvider clock, FollowUpScheduler followUps)
 {
     private const int Batch = 500;
 
@@ -53,7 +53,9 @@ public sealed class ServiceReminders(IKamDb db, Notifier notifier, TimeProvider 
                 Breached(c, CaseEventKind.ResolutionBreached, c.ResolutionDueAt, "resolution", heads, executives, messages);
         }
         await db.SaveChangesAsync(ct);
-        return await notifier.SendAsync(messages, ct);
+        var sent = await notifier.SendAsync(messages, ct);
+        await followUps.RunAsync(ct);
+        return sent;
     }
 
     private sealed record Due(Guid Id, string Number, string Title, Guid HandlerId, CaseSeverity Severity, DateTimeOffset ResponseDueAt, DateTimeOffset ResolutionDueAt);

@@ -166,6 +166,8 @@ public sealed class DemoServiceStep(KamDbContext db, TimeProvider clock) : ISeed
             cases.Add(Stamp(c, received, s.OwnerId, c.ClosedAt ?? c.ConfirmedAt ?? c.ResolvedAt));
         }
 
+        var followUps = await FollowUpsAsync(context, cases, assistantId: context.Users.TryGetValue("assistant", out var assistant) ? assistant.Id : heads ?? Guid.Empty, random, now, today, ct);
+
         var existing = await db.Unscoped<NumberSequence>().AsNoTracking().Select(n => n.Key).ToListAsync(ct);
         var counters = sequences.Where(q => !existing.Contains($"case:{q.Key}"))
             .Select(q => Stamp(new NumberSequence { Key = $"case:{q.Key}", Last = q.Value }, now, heads)).ToList();
@@ -175,13 +177,83 @@ public sealed class DemoServiceStep(KamDbContext db, TimeProvider clock) : ISeed
             await writer.WriteAsync(cases, ct);
             await writer.WriteAsync(events, ct);
             await writer.WriteAsync(counters, ct);
+            await writer.WriteAsync(followUps, ct);
             return;
         }
+        db.Unscoped<FollowUp>().AddRange(followUps);
         db.Unscoped<ServiceCase>().AddRange(cases);
         db.Unscoped<CaseEvent>().AddRange(events);
         db.Unscoped<NumberSequence>().AddRange(counters);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Satisfaction follow-ups: one after each closed case and after delivered orders (about one and a fifth per account
+    /// at scale), nearly all answered — on a call by the assistant or through the link — a few low; the latest still open
+    /// for the assistant, due this week.
+    /// </summary>
+    private async Task<List<FollowUp>> FollowUpsAsync(SeedContext context, List<ServiceCase> cases, Guid assistantId, Random random, DateTimeOffset now, DateOnly today,
+        CancellationToken ct)
+    {
+        var wanted = context.Options.Scale > 0 ? context.Options.Scale * 6 / 5 : 40;
+        var delivered = await db.Unscoped<Order>().AsNoTracking()
+            .Where(o => o.DeliveredOn != null && o.DeliveredOn <= today && o.DeliveredOn >= today.AddDays(-400))
+            .OrderByDescending(o => o.DeliveredOn).Select(o => new { o.Id, o.AccountId, DeliveredOn = o.DeliveredOn!.Value }).Take(wanted * 2).ToListAsync(ct);
+        var occasions = cases.Where(c => c.ClosedAt is not null).Select(c => (Kind: FollowUpOccasion.CaseClosed, Source: c.Id, c.AccountId, Day: BusinessClock.DateOf(c.ClosedAt!.Value)))
+            .Concat(delivered.OrderBy(_ => random.Next()).Take(wanted).Select(o => (Kind: FollowUpOccasion.OrderDelivered, Source: o.Id, o.AccountId, Day: o.DeliveredOn)))
+            .Take(wanted).ToList();
+        var accountIds = occasions.Select(o => o.AccountId).Distinct().ToList();
+        var names = new Dictionary<Guid, string>();
+        foreach (var chunk in accountIds.Chunk(5000))
+        {
+            foreach (var a in await db.Unscoped<Account>().AsNoTracking().Where(a => chunk.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+                names[a.Id] = a.Name;
+        }
+        var questions = SurveyTemplates.DefaultQuestions();
+        var questionsJson = System.Text.Json.JsonSerializer.Serialize(questions, Json);
+        string[] comments = ["交货很及时", "希望安装团队提前预约", "产品质量稳定，继续合作", "报价响应可以再快一些", "售后处理及时"];
+        var made = new List<FollowUp>();
+        foreach (var o in occasions)
+        {
+            var due = o.Day.AddDays(o.Kind == FollowUpOccasion.CaseClosed ? 3 : 7);
+            var f = new FollowUp
+            {
+                Id = Guid.CreateVersion7(Local(o.Day, 18, 0)),
+                AccountId = o.AccountId,
+                Occasion = o.Kind,
+                SourceId = o.Source,
+                Key = o.Kind == FollowUpOccasion.CaseClosed ? $"case:{o.Source}" : $"order:{o.Source}",
+                Title = Text.Get($"followupoccasion.{o.Kind}") + " · " + names.GetValueOrDefault(o.AccountId, ""),
+                Questions = questionsJson,
+                AssigneeId = assistantId,
+                DueOn = due,
+                Status = FollowUpStatus.Open,
+            };
+            var answeredAt = Local(o.Day.AddDays(1 + random.Next(6)), 10 + random.Next(7), random.Next(4) * 15);
+            if (answeredAt < now.AddHours(-2))
+            {
+                var low = random.Next(12) == 0;
+                int Score() => low ? 1 + random.Next(2) : 3 + random.Next(3) - (random.Next(6) == 0 ? 1 : 0);
+                var scores = new[] { Score(), Score(), Score() };
+                var nps = low ? random.Next(5) : 7 + random.Next(4);
+                var comment = random.Next(4) == 0 ? comments[random.Next(comments.Length)] : null;
+                f.Status = FollowUpStatus.Answered;
+                (f.AnsweredAt, f.AnsweredVia, f.AnsweredById) = (answeredAt, random.Next(3) == 0 ? AnswerChannel.Link : AnswerChannel.Call, null);
+                f.AnsweredById = f.AnsweredVia == AnswerChannel.Call ? assistantId : null;
+                var answers = scores.Select(x => (SurveyAnswer?)new SurveyAnswer(x)).Append(new SurveyAnswer(nps)).Append(comment is null ? null : new SurveyAnswer(Text: comment)).ToList();
+                f.Answers = System.Text.Json.JsonSerializer.Serialize(answers, Json);
+                (f.Score, f.Nps, f.Comment) = (Math.Round((decimal)scores.Average(), 2), nps, comment);
+                f.Low = scores.Any(x => x <= 2) || nps <= 6;
+            }
+            made.Add(Stamp(f, Local(o.Day, 18, 0), assistantId, f.AnsweredAt));
+        }
+        return made;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     private static void Resolve(ServiceCase c, (string Category, CaseKind Kind, string Title, string Description, string Resolution, string Cause, string Action) story,
         DateTimeOffset at, int minutes, Action<CaseEventKind, DateTimeOffset, Guid?, string?> add)

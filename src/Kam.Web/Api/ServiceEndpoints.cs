@@ -51,6 +51,50 @@ public static class ServiceEndpoints
         Step(cases, "confirm", (flow, id, input, ct) => flow.Confirm(id, input, ct));
         Step(cases, "reopen", (flow, id, input, ct) => flow.Reopen(id, input, ct));
         Step(cases, "close", (flow, id, input, ct) => flow.Close(id, input, ct));
+        var templates = api.MapGroup("/survey-templates").WithTags("Service").RequireAuthorization(Policies.ReadAccounts);
+        templates.MapGet("", async (bool? archived, SurveyTemplates get, CancellationToken ct) => TypedResults.Ok(await get.List(archived == true, ct)));
+        templates.MapGet("/{id:guid}", async (Guid id, SurveyTemplates get, HttpContext ctx, CancellationToken ct) => (await get.Get(id, ct)).Ok(ctx))
+            .Produces<SurveyTemplateView>().ProducesProblem(StatusCodes.Status404NotFound);
+        templates.MapPost("", async (SurveyTemplateInput input, SurveyTemplates save, HttpContext ctx, CancellationToken ct) =>
+        {
+            var created = await save.Create(input, ct);
+            return created.IsSuccess
+                ? TypedResults.Created($"/api/survey-templates/{created.Value}", (await save.Get(created.Value, ct)).Value)
+                : Problems.From(created.Error!, ctx);
+        }).Produces<SurveyTemplateView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        templates.MapPut("/{id:guid}", async (Guid id, SurveyTemplateInput input, SurveyTemplates save, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Update(id, input, ct), () => save.Get(id, ct), ctx))
+            .Produces<SurveyTemplateView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        templates.MapPost("/{id:guid}/archive", async (Guid id, SurveyTemplates save, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Archive(id, true, ct), () => save.Get(id, ct), ctx)).Produces<SurveyTemplateView>();
+        templates.MapPost("/{id:guid}/restore", async (Guid id, SurveyTemplates save, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Archive(id, false, ct), () => save.Get(id, ct), ctx)).Produces<SurveyTemplateView>();
+
+        var followUps = api.MapGroup("/follow-ups").WithTags("Service").RequireAuthorization(Policies.ReadAccounts);
+        followUps.MapGet("", async ([AsParameters] FollowUpQuery query, FollowUps get, HttpContext ctx, CancellationToken ct) =>
+            (await get.List(query, ct)).Ok(ctx)).Produces<Kam.Core.Common.PagedResult<FollowUpRow>>().ProducesValidationProblem();
+        followUps.MapGet("/{id:guid}", async (Guid id, FollowUps get, HttpContext ctx, CancellationToken ct) => (await get.Get(id, ct)).Ok(ctx))
+            .Produces<FollowUpView>().ProducesProblem(StatusCodes.Status404NotFound);
+        followUps.MapPost("", async (FollowUpInput input, FollowUps save, HttpContext ctx, CancellationToken ct) =>
+        {
+            var created = await save.Create(input, ct);
+            return created.IsSuccess
+                ? TypedResults.Created($"/api/follow-ups/{created.Value}", (await save.Get(created.Value, ct)).Value)
+                : Problems.From(created.Error!, ctx);
+        }).Produces<FollowUpView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        followUps.MapPost("/{id:guid}/answers", async (Guid id, FollowUpAnswersInput input, FollowUps save, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Answer(id, input, ct), () => save.Get(id, ct), ctx))
+            .Produces<FollowUpView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        followUps.MapPost("/{id:guid}/link", async (Guid id, FollowUps save, HttpContext ctx, CancellationToken ct) => (await save.Link(id, ct)).Ok(ctx))
+            .Produces<FollowUpLink>().ProducesProblem(StatusCodes.Status409Conflict);
+        followUps.MapPost("/{id:guid}/cancel", async (Guid id, FollowUpCancelInput input, FollowUps save, HttpContext ctx, CancellationToken ct) =>
+            await Then(await save.Cancel(id, input.Reason, ct), () => save.Get(id, ct), ctx))
+            .Produces<FollowUpView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/satisfaction", async (DateOnly? from, DateOnly? to, string? groupBy, Satisfaction index, HttpContext ctx, CancellationToken ct) =>
+            (await index.Handle(from, to, groupBy, ct)).Ok(ctx)).WithTags("Service").RequireAuthorization(Policies.ReadAccounts)
+            .Produces<SatisfactionView>().ProducesValidationProblem();
+        SurveyPage.Map(app);
+
         cases.MapPost("/{id:guid}/makeup", async (Guid id, MakeUpInput input, CaseFlow flow, GetCases get, HttpContext ctx, CancellationToken ct) =>
         {
             var requested = await flow.RequestMakeUp(id, input, ct);
