@@ -82,8 +82,23 @@ public sealed class ScenarioRunner(ScenarioFile file, RunSettings overrides, Vir
     /// <summary>GETs the scenario's list path once, as its user, and takes <c>items[0].id</c> for <c>{id}</c>.</summary>
     private async Task<string> ResolveIdAsync(Scenario scenario, string? fragment, CancellationToken ct)
     {
-        var client = (await pool.GetAsync(scenario.User, file.Password, 1, ct))[0];
+        var client = (await pool.GetAsync(scenario.ResolveUser ?? scenario.User, file.Password, 1, ct))[0];
         var listPath = PathTemplate.Fill(scenario.Resolve!, fragment, null);
+        var found = await FirstIdAsync(client, listPath, ct);
+        if (scenario.ResolveThen is null)
+            return found;
+        var thenPath = PathTemplate.Fill(scenario.ResolveThen, fragment, found);
+        using var made = await client.PostAsync(KamHttp.Relative(thenPath), JsonContent.Create(new { }), ct);
+        if (!made.IsSuccessStatusCode)
+            throw new BenchException($"resolving {{id}}: POST {thenPath} answered {(int)made.StatusCode} {made.ReasonPhrase}");
+        var body = await made.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return body.TryGetProperty(scenario.ResolveField, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new BenchException($"resolving {{id}}: POST {thenPath} returned no \"{scenario.ResolveField}\"");
+    }
+
+    private static async Task<string> FirstIdAsync(HttpClient client, string listPath, CancellationToken ct)
+    {
         using var response = await client.GetAsync(KamHttp.Relative(listPath), ct);
         if (!response.IsSuccessStatusCode)
             throw new BenchException($"resolving {{id}}: GET {listPath} answered {(int)response.StatusCode} {response.ReasonPhrase}");

@@ -79,6 +79,15 @@ public sealed record Scenario
     /// <c>/api/me</c>) becomes <c>{id}</c>.</summary>
     public string? Resolve { get; init; }
 
+    /// <summary>A path with <c>{id}</c> POST-ed once after <see cref="Resolve"/> (e.g. a survey link made for the record); its
+    /// property <see cref="ResolveField"/> becomes <c>{id}</c> instead (a token for an anonymous page).</summary>
+    public string? ResolveThen { get; init; }
+
+    public string ResolveField { get; init; } = "id";
+
+    /// <summary>Who resolves <c>{id}</c> when the scenario itself runs anonymously.</summary>
+    public string? ResolveUser { get; init; }
+
     /// <summary>JSON request body for POST/PUT scenarios.</summary>
     public JsonElement? Body { get; init; }
 

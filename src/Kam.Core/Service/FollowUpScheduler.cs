@@ -12,19 +12,19 @@ namespace Kam.Core.Service;
 /// <summary>
 /// The occasions that make a satisfaction follow-up, checked with the reminders: an order delivered, a case closed or a
 /// contract signed in the last <see cref="WindowDays"/> days, and each quarter every A account (the tiers are the
-/// setting <c>survey.quarterly_tiers</c>). Each occasion has its key, unique in the database, so a follow-up is made
+/// service policy's). Each occasion has its key, unique in the database, so a follow-up is made
 /// once whichever server runs first. The assistant gets them (the account's owner when there is no assistant), and a
-/// follow-up falling due is announced to its assignee once.
+/// assignee is told once a day how many are due.
 /// </summary>
-public sealed class FollowUpScheduler(IKamDb db, TimeProvider clock, Settings settings, FollowUps followUps, Notifier notifier)
+public sealed class FollowUpScheduler(IKamDb db, TimeProvider clock, ServicePolicies policies, FollowUps followUps, Notifier notifier)
 {
     public const int WindowDays = 14;
 
-    public const string TiersKey = "survey.quarterly_tiers";
-
     private const int Batch = 1000;
 
-    public async Task<int> RunAsync(CancellationToken ct = default)
+    /// <summary>Makes the occasions' follow-ups and tells the assignees of those due; returns how many follow-ups were made
+    /// and how many notifications were new.</summary>
+    public async Task<(int Made, int Notified)> RunAsync(CancellationToken ct = default)
     {
         var today = clock.Today();
         var since = today.AddDays(-WindowDays);
@@ -43,7 +43,7 @@ public sealed class FollowUpScheduler(IKamDb db, TimeProvider clock, Settings se
             .Select(c => new { c.AccountId, c.Id }).Take(Batch).ToListAsync(ct);
         made += await MakeAsync(signed.Select(c => new Occasion(c.AccountId, c.Id, $"contract:{c.Id}")).ToList(), FollowUpOccasion.ContractSigned, assistant, today.AddDays(7), ct);
 
-        var tiers = await settings.GetAsync<List<AccountTier>>(TiersKey, [AccountTier.A], ct);
+        var tiers = ((await policies.Get(ct)).QuarterlyTiers ?? []).ToList();
         var quarter = $"{today.Year}Q{(today.Month - 1) / 3 + 1}";
         var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
         // Accounts without this quarter's follow-up, a batch a run: a big book is covered over the first hours of the quarter.
@@ -60,11 +60,12 @@ public sealed class FollowUpScheduler(IKamDb db, TimeProvider clock, Settings se
         }
         made += await MakeAsync(quarterly, FollowUpOccasion.Quarterly, assistant, Max(quarterStart.AddDays(30), today.AddDays(7)), ct);
 
-        var due = await db.Unscoped<FollowUp>().AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueOn <= today && f.DueOn >= today.AddDays(-1))
-            .Select(f => new { f.Id, f.AssigneeId, f.Title, f.DueOn }).Take(Batch).ToListAsync(ct);
-        await notifier.SendAsync(due.Select(f => new NotificationMessage(f.AssigneeId, NotificationKinds.FollowUpDue, $"followup_due:{f.Id}", f.Title, f.DueOn,
-            $"/follow-ups/{f.Id}")).ToList(), ct);
-        return made;
+        // One line a day per assignee (a quarter's first days bring hundreds): how many are due, linking to the list.
+        var due = await db.Unscoped<FollowUp>().AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueOn <= today)
+            .GroupBy(f => f.AssigneeId).Select(g => new { Assignee = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var notified = await notifier.SendAsync(due.Select(d => new NotificationMessage(d.Assignee, NotificationKinds.FollowUpDue, $"followups_due:{today:yyyy-MM-dd}",
+            Text.Get("survey.due_subject", d.Count), today, "/follow-ups")).ToList(), ct);
+        return (made, notified);
     }
 
     private sealed record Occasion(Guid AccountId, Guid? SourceId, string Key);

@@ -7,7 +7,7 @@ namespace Kam.Core.Service;
 
 /// <summary>The workbench's service figures: open cases, those near a deadline and those past one, and the most urgent
 /// few. An account manager's are the cases they handle; the department's readers see every case they may.</summary>
-public sealed record ServiceDesk(int Open, int DueSoon, int Overdue, IReadOnlyList<CaseRow> Urgent, bool Mine);
+public sealed record ServiceDesk(int Open, int DueSoon, int Overdue, IReadOnlyList<CaseRow> Urgent, bool Mine, int FollowUpsDue = 0);
 
 public sealed class GetServiceDesk(IKamDb db, ICurrentUser me, TimeProvider clock, GetCases cases)
 {
@@ -30,6 +30,11 @@ public sealed class GetServiceDesk(IKamDb db, ICurrentUser me, TimeProvider cloc
         IReadOnlyList<CaseRow> urgent = [];
         if (openCount > 0 && await cases.List(new CaseQuery(Status: "open", Handler: mine ? id : null, PageSize: 5, Sort: "due"), ct) is { IsSuccess: true } found)
             urgent = found.Value.Items;
-        return new ServiceDesk(openCount, dueSoon, overdue, urgent, mine);
+        var today = clock.Today();
+        // Follow-ups due by today: the reader's own (the assistant's are theirs too), or the department's for the head.
+        var followUps = db.Read<FollowUp>().AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueOn <= today);
+        if (mine || me.IsInRole(Roles.Assistant))
+            followUps = followUps.Where(f => f.AssigneeId == id);
+        return new ServiceDesk(openCount, dueSoon, overdue, urgent, mine, await followUps.CountAsync(ct));
     }
 }

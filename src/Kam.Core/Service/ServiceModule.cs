@@ -18,5 +18,8 @@ public sealed class ServiceModule : IKamModule
         services.AddScoped<CaseHandoverPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<CaseHandoverPart>());
         services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<CaseHandoverPart>());
+        services.AddScoped<FollowUpHandoverPart>();
+        services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<FollowUpHandoverPart>());
+        services.AddScoped<IOwnedRecords>(sp => sp.GetRequiredService<FollowUpHandoverPart>());
     }
 }

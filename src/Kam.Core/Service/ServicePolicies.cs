@@ -12,12 +12,13 @@ public sealed record CaseCategory(string Code, string? Name, bool Active = true)
 
 /// <summary>The service policy: deadlines per kind and severity, the warning level, and the categories.</summary>
 /// <remarks><see cref="LowScore"/> and <see cref="LowNps"/>: a survey answer at or below either opens a follow-up task
-/// for the account's owner and tells the head.</remarks>
+/// for the account's owner and tells the head.
+/// <see cref="QuarterlyTiers"/>: the account tiers followed up every quarter.</remarks>
 public sealed record ServicePolicyView(IReadOnlyList<SlaRule> Rules, int WarnPercent, IReadOnlyList<CaseCategory> Categories, Guid? Version,
-    int LowScore = 2, int LowNps = 6);
+    int LowScore = 2, int LowNps = 6, IReadOnlyList<Kam.Core.Accounts.AccountTier>? QuarterlyTiers = null);
 
 public sealed record ServicePolicyInput(IReadOnlyList<SlaRule>? Rules, int? WarnPercent, IReadOnlyList<CaseCategory>? Categories, Guid? Version,
-    int? LowScore = null, int? LowNps = null);
+    int? LowScore = null, int? LowNps = null, IReadOnlyList<Kam.Core.Accounts.AccountTier>? QuarterlyTiers = null);
 
 /// <summary>
 /// The head's service policy (setting <c>service.policy</c>): how fast each kind and severity of case must be answered
@@ -28,7 +29,8 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
 {
     public const string Key = "service.policy";
 
-    private sealed record Stored(List<SlaRule> Rules, int WarnPercent, List<CaseCategory> Categories, int? LowScore = null, int? LowNps = null);
+    private sealed record Stored(List<SlaRule> Rules, int WarnPercent, List<CaseCategory> Categories, int? LowScore = null, int? LowNps = null,
+        List<Kam.Core.Accounts.AccountTier>? QuarterlyTiers = null);
 
     public static IReadOnlyList<string> DefaultCategoryCodes { get; } = ["quality", "delivery", "installation", "billing", "attitude", "other"];
 
@@ -45,7 +47,8 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
         var version = await db.Unscoped<Setting>().AsNoTracking().Where(s => s.Key == Key).Select(s => (Guid?)s.Version).FirstOrDefaultAsync(ct);
         var rules = DefaultRules.Select(d => stored?.Rules?.FirstOrDefault(r => r is not null && r.Kind == d.Kind && r.Severity == d.Severity) ?? d).ToList();
         var categories = stored?.Categories is { Count: > 0 } c ? c : DefaultCategoryCodes.Select(code => new CaseCategory(code, null)).ToList();
-        return new ServicePolicyView(rules, stored?.WarnPercent ?? 75, categories, version, stored?.LowScore ?? 2, stored?.LowNps ?? 6);
+        return new ServicePolicyView(rules, stored?.WarnPercent ?? 75, categories, version, stored?.LowScore ?? 2, stored?.LowNps ?? 6,
+            stored?.QuarterlyTiers ?? [Kam.Core.Accounts.AccountTier.A]);
     }
 
     /// <summary>The name to show for a category: its own, or the shipped one in the reader's language.</summary>
@@ -74,6 +77,8 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
             errors.Add(new FieldError("warnPercent", "field.number_range", 10, 99));
         if (input.LowScore is < 1 or > 4)
             errors.Add(new FieldError("lowScore", "field.number_range", 1, 4));
+        if (input.QuarterlyTiers?.Any(t => !Enum.IsDefined(t)) == true)
+            errors.Add(new FieldError("quarterlyTiers", "field.invalid"));
         if (input.LowNps is < 0 or > 9)
             errors.Add(new FieldError("lowNps", "field.number_range", 0, 9));
         var categories = (input.Categories ?? []).Where(c => c is not null).Select(c => c with { Code = (c.Code ?? "").Trim().ToLowerInvariant(), Name = c.Name?.Trim() }).ToList();
@@ -102,7 +107,7 @@ public sealed class ServicePolicies(IKamDb db, ICurrentUser me, Settings setting
             return Error.Conflict();
         var merged = current.Rules.Select(d => rules.LastOrDefault(r => r.Kind == d.Kind && r.Severity == d.Severity) ?? d).ToList();
         var setting = await settings.SetAsync(Key, new Stored(merged, input.WarnPercent ?? current.WarnPercent, categories,
-            input.LowScore ?? current.LowScore, input.LowNps ?? current.LowNps), ct);
+            input.LowScore ?? current.LowScore, input.LowNps ?? current.LowNps, (input.QuarterlyTiers ?? current.QuarterlyTiers ?? []).Distinct().ToList()), ct);
         if (current.Version is { } seen)
             db.Entry(setting).Property(s => s.Version).OriginalValue = seen;
         if (await db.SaveOrConflictAsync(ct) is { } conflict)

@@ -54,8 +54,7 @@ public sealed class ServiceReminders(IKamDb db, Notifier notifier, TimeProvider 
         }
         await db.SaveChangesAsync(ct);
         var sent = await notifier.SendAsync(messages, ct);
-        await followUps.RunAsync(ct);
-        return sent;
+        return sent + (await followUps.RunAsync(ct)).Notified;
     }
 
     private sealed record Due(Guid Id, string Number, string Title, Guid HandlerId, CaseSeverity Severity, DateTimeOffset ResponseDueAt, DateTimeOffset ResolutionDueAt);
