@@ -162,6 +162,16 @@ public sealed class ServiceApiTests(KamFactory app)
         Assert.Contains((await (await head.GetAsync($"/api/cases?search={created["number"]}")).Ok<JsonObject>())["items"]!.AsArray(), r => (string?)r!["id"] == id);
         await (await exec.PostAsJsonAsync($"/api/cases/{id}/acknowledge", new { note = "看看" })).Problem(HttpStatusCode.Forbidden);
 
+        // A photo of the damage on the case: its handler uploads it, another manager cannot, it shows on the case.
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+        var photo = await (await am1.PostAsync($"/api/cases/{id}/attachments", Uploads.File("破损照片.png", png, "image/png"))).Ok<JsonObject>(HttpStatusCode.Created);
+        await (await am2.PostAsync($"/api/cases/{id}/attachments", Uploads.File("x.png", png, "image/png"))).Problem(HttpStatusCode.NotFound);
+        await (await am1.PostAsync($"/api/cases/{id}/attachments", Uploads.File("fake.png", [1, 2, 3, 4, 5, 6, 7, 8, 9], "image/png"))).Problem(HttpStatusCode.BadRequest);
+        var withPhoto = await (await head.GetAsync($"/api/cases/{id}")).Ok<JsonObject>();
+        Assert.Equal("破损照片.png", (string?)withPhoto["attachments"]![0]!["fileName"]);
+        Assert.Equal(HttpStatusCode.OK, (await am1.GetAsync($"/api/attachments/{photo["id"]}")).StatusCode);
+        await (await am2.GetAsync($"/api/attachments/{photo["id"]}")).Problem(HttpStatusCode.NotFound);
+
         var early = await (await am1.PostAsJsonAsync($"/api/cases/{id}/close", new { })).Problem(HttpStatusCode.Conflict);
         Assert.Equal("case.close_needs_resolution", (string?)early["code"]);
         await (await am1.PostAsJsonAsync($"/api/cases/{id}/acknowledge", new { note = "" })).Problem(HttpStatusCode.BadRequest);

@@ -29,14 +29,41 @@ public sealed class AccountAttachments(IKamDb db, ICurrentUser me, IFileStore fi
             return Error.NotFound("account.not_found");
         if (!DataScope.EditsAccounts(me))
             return Error.Forbidden();
+        // The uploader's content type is never kept: Kam serves the type of the extension it checked.
+        _ = contentType;
+        return await SaveAsync(accountId, null, fileName, length, kind, content, ct);
+    }
+
+    /// <summary>A file for a service case, by whoever works on the case (its handler, the head, the assistant).</summary>
+    public async Task<Result<Guid>> UploadToCase(Guid caseId, string fileName, long length, Stream content, CancellationToken ct = default)
+    {
+        var found = await db.Read<Service.ServiceCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (found is null)
+            return Error.NotFound("case.not_found");
+        if (!Service.ServiceAccess.Handles(me, found))
+            return Error.Forbidden("case.not_handler");
+        if (found.Status == Service.CaseStatus.Closed)
+            return Error.Conflict("case.closed");
+        return await SaveAsync(found.AccountId, caseId, fileName, length, AttachmentKind.Other, content, ct);
+    }
+
+    /// <summary>The files of a case (the case's own scope has been checked by the caller).</summary>
+    public async Task<IReadOnlyList<AttachmentRow>> OfCase(Guid caseId, CancellationToken ct = default) =>
+        await (from a in db.Unscoped<Attachment>().AsNoTracking()
+               where a.CaseId == caseId && a.ArchivedAt == null
+               orderby a.CreatedAt
+               select new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.Kind,
+                   db.Unscoped<User>().Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(), a.CreatedAt)).ToListAsync(ct);
+
+    private async Task<Result<Guid>> SaveAsync(Guid accountId, Guid? caseId, string fileName, long length, AttachmentKind kind, Stream content, CancellationToken ct)
+    {
         var (refused, name, extension, header) = await FileTypes.CheckUploadAsync(fileName, length, content, options.Value.Extensions, options.Value.MaxBytes, ct);
         if (refused is not null)
             return refused;
-        // The uploader's content type is never kept: Kam serves the type of the extension it checked.
-        _ = contentType;
         var attachment = new Attachment
         {
             AccountId = accountId,
+            CaseId = caseId,
             FileName = name,
             ContentType = FileTypes.ContentTypeOf(extension),
             Size = length,

@@ -23,6 +23,10 @@ public class Attachment : Entity, IBelongsToAccount, IArchivable
 
     public AttachmentKind Kind { get; set; }
 
+    /// <summary>The service case it was uploaded to (a photo of the damage, the customer's letter): shown on the case and
+    /// among the account's documents.</summary>
+    public Guid? CaseId { get; set; }
+
     /// <summary>The name in the file store; never derived from what the user uploaded.</summary>
     public string StoredName { get; set; } = "";
 

@@ -14,6 +14,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Kam.Cor
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
         b.Property(a => a.StoredName).HasMaxLength(100).IsRequired();
         b.HasIndex(a => new { a.AccountId, a.CreatedAt });
+        b.HasIndex(a => a.CaseId);
         b.HasOne<Account>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

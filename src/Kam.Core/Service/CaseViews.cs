@@ -31,4 +31,8 @@ public sealed record CaseView(
     int? ResponseMinutes, DateTimeOffset? PausedAt, int PausedMinutes, DateTimeOffset? ResolvedAt, int? ResolutionMinutes, string? Resolution, string? RootCause,
     string? CorrectiveAction, bool? CustomerSatisfied, string? CustomerFeedback, DateTimeOffset? ConfirmedAt, DateTimeOffset? ClosedAt, string? CloseNote,
     int ReopenCount, DateTimeOffset? ResponseBreachedAt, DateTimeOffset? ResolutionBreachedAt, CaseTiming Timing,
-    IReadOnlyList<CaseEventView> Events, Guid Version, bool MayAct, bool MayClose);
+    IReadOnlyList<CaseEventView> Events, Guid Version, bool MayAct, bool MayClose)
+{
+    /// <summary>The case's files (photos, the customer's letter), downloaded through the account's documents.</summary>
+    public IReadOnlyList<Kam.Core.Attachments.AttachmentRow> Attachments { get; init; } = [];
+}

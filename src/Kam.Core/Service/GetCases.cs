@@ -10,7 +10,7 @@ namespace Kam.Core.Service;
 
 /// <summary>The cases the reader may see (those of the accounts they see): the list with its filters, and one case with
 /// its history.</summary>
-public sealed class GetCases(IKamDb db, ICurrentUser me, TimeProvider clock, ServicePolicies policies)
+public sealed class GetCases(IKamDb db, ICurrentUser me, TimeProvider clock, ServicePolicies policies, Kam.Core.Attachments.AccountAttachments files)
 {
     private static readonly CaseStatus[] Running = [CaseStatus.New, CaseStatus.Acknowledged, CaseStatus.InProgress, CaseStatus.WaitingCustomer];
 
@@ -170,7 +170,10 @@ public sealed class GetCases(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
             c.ResolvedAt, c.ResolutionMinutes, c.Resolution, c.RootCause, c.CorrectiveAction, c.CustomerSatisfied, c.CustomerFeedback, c.ConfirmedAt,
             c.ClosedAt, c.CloseNote, c.ReopenCount, c.ResponseBreachedAt, c.ResolutionBreachedAt, timing,
             events.Select(e => new CaseEventView(e.Kind, e.At, Name(e.ById), Name(e.FromUserId), Name(e.ToUserId), e.Note)).ToList(), c.Version,
-            mayAct, mayAct && (!ServiceAccess.NeedsHeadToClose(c) || me.IsInRole(Identity.Roles.Head)));
+            mayAct, mayAct && (!ServiceAccess.NeedsHeadToClose(c) || me.IsInRole(Identity.Roles.Head)))
+        {
+            Attachments = await files.OfCase(c.Id, ct),
+        };
     }
 
     internal static string CategoryName(Dictionary<string, CaseCategory> categories, string code) =>

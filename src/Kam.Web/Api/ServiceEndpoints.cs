@@ -95,6 +95,14 @@ public static class ServiceEndpoints
             .Produces<SatisfactionView>().ProducesValidationProblem();
         SurveyPage.Map(app);
 
+        cases.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile? file, Kam.Core.Attachments.AccountAttachments files, HttpContext ctx, CancellationToken ct) =>
+        {
+            if (file is null)
+                return Problems.From(Kam.Core.Common.Error.Validation("file", "import.file_required"), ctx);
+            await using var stream = file.OpenReadStream();
+            var saved = await files.UploadToCase(id, file.FileName, file.Length, stream, ct);
+            return saved.IsSuccess ? TypedResults.Created($"/api/attachments/{saved.Value}", new { id = saved.Value }) : Problems.From(saved.Error!, ctx);
+        }).DisableAntiforgery().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:guid}/makeup", async (Guid id, MakeUpInput input, CaseFlow flow, GetCases get, HttpContext ctx, CancellationToken ct) =>
         {
             var requested = await flow.RequestMakeUp(id, input, ct);
