@@ -13,7 +13,7 @@ public sealed class ServiceModule : IKamModule
     {
         services.AddScoped<WorkCalendars>().AddScoped<ServicePolicies>().AddScoped<SaveCase>().AddScoped<CaseFlow>().AddScoped<GetCases>()
             .AddScoped<CaseStats>().AddScoped<ExportCases>().AddScoped<ServiceReminders>().AddScoped<GetServiceDesk>()
-            .AddScoped<SurveyTemplates>().AddScoped<FollowUps>().AddScoped<FollowUpScheduler>().AddScoped<Satisfaction>();
+            .AddScoped<SurveyTemplates>().AddScoped<FollowUps>().AddScoped<FollowUpScheduler>().AddScoped<Satisfaction>().AddScoped<ExportFollowUps>();
         services.AddScoped<ITimelineSource, CaseTimelineSource>();
         services.AddScoped<CaseHandoverPart>();
         services.AddScoped<IHandoverPart>(sp => sp.GetRequiredService<CaseHandoverPart>());

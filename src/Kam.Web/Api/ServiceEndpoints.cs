@@ -73,6 +73,8 @@ public static class ServiceEndpoints
         var followUps = api.MapGroup("/follow-ups").WithTags("Service").RequireAuthorization(Policies.ReadAccounts);
         followUps.MapGet("", async ([AsParameters] FollowUpQuery query, FollowUps get, HttpContext ctx, CancellationToken ct) =>
             (await get.List(query, ct)).Ok(ctx)).Produces<Kam.Core.Common.PagedResult<FollowUpRow>>().ProducesValidationProblem();
+        followUps.MapGet("/export", FollowUpsExport);
+        app.MapGet("/follow-ups/export", FollowUpsExport).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         followUps.MapGet("/{id:guid}", async (Guid id, FollowUps get, HttpContext ctx, CancellationToken ct) => (await get.Get(id, ct)).Ok(ctx))
             .Produces<FollowUpView>().ProducesProblem(StatusCodes.Status404NotFound);
         followUps.MapPost("", async (FollowUpInput input, FollowUps save, HttpContext ctx, CancellationToken ct) =>
@@ -114,6 +116,9 @@ public static class ServiceEndpoints
         cases.MapPost($"/{{id:guid}}/{name}", async (Guid id, CaseActionInput input, CaseFlow flow, GetCases get, HttpContext ctx, CancellationToken ct) =>
                 await Then(await step(flow, id, input, ct), () => get.Get(id, ct), ctx))
             .WithName($"Case_{name}").Produces<CaseView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static Task<IResult> FollowUpsExport([AsParameters] FollowUpQuery query, ExportFollowUps export, CancellationToken ct) =>
+        Spreadsheets.Export("nav.follow_ups", path => export.WriteAsync(query, path, ct));
 
     private static Task<IResult> Export([AsParameters] CaseQuery query, ExportCases export, CancellationToken ct) =>
         Spreadsheets.Export("nav.cases", path => export.WriteAsync(query, path, ct));
