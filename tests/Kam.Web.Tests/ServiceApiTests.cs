@@ -72,6 +72,13 @@ public sealed class ServiceApiTests(KamFactory app)
         Assert.Null(c.ResponseBreachedAt);
         var view = await (await am1.GetAsync($"/api/cases/{id}")).Ok<JsonObject>();
         Assert.Equal(["Opened", "Acknowledged", "Waiting", "Resumed", "Resolved"], view["events"]!.AsArray().Select(e => (string)e!["kind"]!).ToArray());
+
+        // Not satisfied on Thursday 10:00: reopened, the 600 working minutes it stood resolved do not count against it —
+        // the deadline moves from Tuesday 18:00 to Thursday 11:00 and nothing is breached.
+        await Step("am1", Local(2026, 10, 15, 10), f => f.Confirm(id, new CaseActionInput("还有一件没补", Satisfied: false)));
+        c = await Load(id);
+        Assert.Equal((CaseStatus.InProgress, 1, 1620, Local(2026, 10, 15, 11)), (c.Status, c.ReopenCount, c.PausedMinutes, c.ResolutionDueAt));
+        Assert.Null(c.ResolutionBreachedAt);
     }
 
     [Fact]
@@ -210,7 +217,7 @@ public sealed class ServiceApiTests(KamFactory app)
     }
 
     [Fact]
-    public async Task A_handler_hands_a_case_on_a_visit_becomes_a_case_and_edits_recompute_the_deadlines()
+    public async Task A_handler_hands_a_case_to_someone_who_sees_the_account_a_visit_becomes_a_case_and_the_desk_changes_its_terms()
     {
         using var am1 = await app.As("am1");
         using var am2 = await app.As("am2");
@@ -239,7 +246,7 @@ public sealed class ServiceApiTests(KamFactory app)
         var id = (string)created["id"]!;
 
         var normalDue = DateTimeOffset.Parse((string)created["resolutionDueAt"]!);
-        var serious = await (await am1.PutAsJsonAsync($"/api/cases/{id}", new
+        var serious = await (await head.PutAsJsonAsync($"/api/cases/{id}", new
         {
             kind = "Problem",
             accountId,
@@ -252,16 +259,24 @@ public sealed class ServiceApiTests(KamFactory app)
         })).Ok<JsonObject>();
         Assert.True(DateTimeOffset.Parse((string)serious["resolutionDueAt"]!) < normalDue);
 
+        // The handler may not change what the deadlines rest on; the head may.
+        var lowered = new { kind = "Problem", accountId, channel = "Visit", category = "delivery", severity = "Normal", title = "改为每周送货", description = "客户希望下月起改为每周送货", version = serious["version"] };
+        Assert.Equal("case.terms_desk_only", (string?)(await (await am1.PutAsJsonAsync($"/api/cases/{id}", lowered)).Problem(HttpStatusCode.Forbidden))["code"]);
+
+        // Handed only to someone who sees the account: not am2 (another manager's account), but the assistant.
         var am2Id = await app.Read(db => db.Users.Where(u => u.UserName == "am2").Select(u => u.Id).SingleAsync());
+        var assistantId = await app.Read(db => db.Users.Where(u => u.UserName == "assistant").Select(u => u.Id).SingleAsync());
         await (await am1.PostAsJsonAsync($"/api/cases/{id}/handover", new { handlerId = Guid.NewGuid() })).Problem(HttpStatusCode.BadRequest);
-        var handed = await (await am1.PostAsJsonAsync($"/api/cases/{id}/handover", new { handlerId = am2Id, note = "物流由刘洋负责" })).Ok<JsonObject>();
-        Assert.Equal(am2Id.ToString(), (string?)handed["handler"]!["id"]);
+        await (await am1.PostAsJsonAsync($"/api/cases/{id}/handover", new { handlerId = am2Id })).Problem(HttpStatusCode.BadRequest);
+        var handed = await (await am1.PostAsJsonAsync($"/api/cases/{id}/handover", new { handlerId = assistantId, note = "物流由内勤跟进" })).Ok<JsonObject>();
+        Assert.Equal(assistantId.ToString(), (string?)handed["handler"]!["id"]);
         var handover = handed["events"]!.AsArray().Last()!;
-        Assert.Equal(("HandedOver", "物流由刘洋负责"), ((string?)handover["kind"], (string?)handover["note"]));
+        Assert.Equal(("HandedOver", "物流由内勤跟进"), ((string?)handover["kind"], (string?)handover["note"]));
         Assert.NotNull(handover["fromName"]);
-        // am1 no longer handles it (still sees it: it is their account's); am2 handles it but cannot see am1's account.
+        // am1 no longer handles it (still sees it: it is their account's); the assistant was told.
         await (await am1.PostAsJsonAsync($"/api/cases/{id}/acknowledge", new { note = "收到" })).Problem(HttpStatusCode.Forbidden);
-        Assert.True(await app.Read(db => db.Unscoped<Notification>().AnyAsync(n => n.UserId == am2Id && n.Kind == NotificationKinds.CaseAssigned && n.Link == $"/cases/{id}")));
+        Assert.True(await app.Read(db => db.Unscoped<Notification>().AnyAsync(n => n.UserId == assistantId && n.Kind == NotificationKinds.CaseAssigned && n.Link == $"/cases/{id}")));
+        await (await am2.PostAsJsonAsync($"/api/cases/{id}/handover", new { handlerId = am2Id })).Problem(HttpStatusCode.NotFound);
         var export = await head.GetAsync($"/api/cases/export?account={accountId}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
     }
@@ -272,7 +287,9 @@ public sealed class ServiceApiTests(KamFactory app)
         using var am1 = await app.As("am1");
         var handlerName = await Users.Create(app, "svc");
         var handler = await app.Read(db => db.Users.Where(u => u.UserName == handlerName).Select(u => u.Id).SingleAsync());
-        var account = Guid.Parse((string)(await Accounts.Create(am1))["id"]!);
+        // The handler's own account: a case goes only to someone who sees its account.
+        using var handlerClient = await app.WithPassword(handlerName, Users.Password);
+        var account = Guid.Parse((string)(await Accounts.Create(handlerClient))["id"]!);
         var monday = Local(2029, 3, 5, 9);
         async Task<Guid> Open(CaseKind kind, CaseSeverity severity, DateTimeOffset at)
         {
@@ -291,7 +308,7 @@ public sealed class ServiceApiTests(KamFactory app)
         await Step("head", Local(2029, 3, 5, 13), f => f.Acknowledge(c2, new CaseActionInput("收到"))); // 180 min: past its 120
         await Step("head", Local(2029, 3, 6, 10), f => f.Resolve(c2, Fix("已处理"))); // 480 + 60
         await Step("head", Local(2029, 3, 6, 10, 30), f => f.Confirm(c2, new CaseActionInput("不满意", Satisfied: false)));
-        await Step("head", Local(2029, 3, 6, 11), f => f.Resolve(c2, Fix("再次处理"))); // 600
+        await Step("head", Local(2029, 3, 6, 11), f => f.Resolve(c2, Fix("再次处理"))); // 600, less the 30 it stood resolved: 570
         await Step("head", Local(2029, 3, 6, 11, 30), f => f.Confirm(c2, new CaseActionInput(Satisfied: true)));
 
         var c3 = await Open(CaseKind.Problem, CaseSeverity.Normal, Local(2029, 3, 5, 10));
@@ -301,7 +318,7 @@ public sealed class ServiceApiTests(KamFactory app)
         var stats = await (await head.GetAsync("/api/cases/stats?from=2029-03-05&to=2029-03-06&groupBy=person")).Ok<JsonObject>();
         var mine = stats["groups"]!.AsArray().Single(g => (string?)g!["key"] == handler.ToString())!;
         Assert.Equal((3, 3, 2, 2, 2), ((int)mine["count"]!, (int)mine["responded"]!, (int)mine["respondedOnTime"]!, (int)mine["resolved"]!, (int)mine["resolvedOnTime"]!));
-        Assert.Equal((73.3, 180, 360.0, 600), ((double)mine["averageResponseMinutes"]!, (int)mine["p90ResponseMinutes"]!, (double)mine["averageResolutionMinutes"]!, (int)mine["p90ResolutionMinutes"]!));
+        Assert.Equal((73.3, 180, 345.0, 570), ((double)mine["averageResponseMinutes"]!, (int)mine["p90ResponseMinutes"]!, (double)mine["averageResolutionMinutes"]!, (int)mine["p90ResolutionMinutes"]!));
         Assert.Equal((1, 2, 2), ((int)mine["reopened"]!, (int)mine["confirmed"]!, (int)mine["satisfied"]!));
         Assert.Equal(1.0 / 3, (double)mine["reopenRate"]!, 6);
         Assert.Equal(2.0 / 3, (double)mine["responseOnTimeRate"]!, 6);

@@ -98,7 +98,7 @@ public sealed class SurveyApiTests(KamFactory app)
 
         FormUrlEncodedContent Form(params (string, string)[] fields) => new(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
         var invalid = await contact.PostAsync(path, Form(("q0", "9"), ("q1", "8"), ("q2", "质量")));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("请选择 1 到 5 分", await invalid.Content.ReadAsStringAsync());
         Assert.Equal("Open", (string?)(await (await am1.GetAsync($"/api/follow-ups/{id}")).Ok<JsonObject>())["status"]);
 

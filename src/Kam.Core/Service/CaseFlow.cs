@@ -98,28 +98,28 @@ public sealed class CaseFlow(IKamDb db, ICurrentUser me, TimeProvider clock, Wor
         }, ct);
 
     /// <summary>The customer's word on the resolution: satisfied stays resolved, ready to close; not satisfied reopens.</summary>
-    public Task<Result> Confirm(Guid id, CaseActionInput input, CancellationToken ct = default) => Step(id, input, [CaseStatus.Resolved], (c, now) =>
+    public Task<Result> Confirm(Guid id, CaseActionInput input, CancellationToken ct = default) => Step(id, input, [CaseStatus.Resolved], async (c, now) =>
     {
         if (input.Satisfied is not { } satisfied)
-            return Task.FromResult<Error?>(Error.Validation("satisfied", "field.required"));
+            return Error.Validation("satisfied", "field.required");
         if (Optional(input.Note, "note") is { } tooLong)
-            return Task.FromResult<Error?>(tooLong);
+            return tooLong;
         c.CustomerSatisfied = satisfied;
         c.CustomerFeedback = input.Note?.Trim();
         c.ConfirmedAt = now;
         Event(c, CaseEventKind.Confirmed, now, c.CustomerFeedback);
         if (!satisfied)
-            Reopen(c, now, c.CustomerFeedback);
-        return Task.FromResult<Error?>(null);
+            await ReopenAsync(c, now, c.CustomerFeedback, ct);
+        return null;
     }, ct);
 
     public Task<Result> Reopen(Guid id, CaseActionInput input, CancellationToken ct = default) =>
-        Step(id, input, [CaseStatus.Resolved, CaseStatus.Closed], (c, now) =>
+        Step(id, input, [CaseStatus.Resolved, CaseStatus.Closed], async (c, now) =>
         {
             if (Required(input.Note, "note") is { } missing)
-                return Task.FromResult<Error?>(missing);
-            Reopen(c, now, input.Note!.Trim());
-            return Task.FromResult<Error?>(null);
+                return missing;
+            await ReopenAsync(c, now, input.Note!.Trim(), ct);
+            return null;
         }, ct, allowClosed: true);
 
     /// <summary>Closes a resolved case; a 重大 complaint only by the head (the case cannot be closed without a resolution).</summary>
@@ -152,20 +152,32 @@ public sealed class CaseFlow(IKamDb db, ICurrentUser me, TimeProvider clock, Wor
             return Error.Validation("orderId", "case.makeup_needs_order");
         if (c.MakeUpShipmentId is not null)
             return Error.Conflict("case.makeup_once");
+        // The shipment (saved by the orders' flow) and the case's link in one transaction, guarded by the case's version:
+        // two requests at once end in one shipment and a 409.
+        var tracked = await db.Read<ServiceCase>().FirstAsync(x => x.Id == id, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var requested = await shipping.RequestMakeUp(orderId, input, ct);
         if (!requested.IsSuccess)
             return requested.Error!;
-        // The shipment is saved by the orders' flow; the link is written beside it without touching the case's version,
-        // so a handler's open form is not made stale by it.
-        var now = clock.GetUtcNow();
-        await db.Unscoped<ServiceCase>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MakeUpShipmentId, requested.Value), ct);
-        db.Unscoped<CaseEvent>().Add(new CaseEvent { CaseId = id, Kind = CaseEventKind.MakeUpRequested, At = now, ById = me.Id, Note = input.ReasonText });
-        await db.SaveChangesAsync(ct);
+        db.Entry(tracked).Property(x => x.Version).OriginalValue = c.Version;
+        tracked.MakeUpShipmentId = requested.Value;
+        db.Unscoped<CaseEvent>().Add(new CaseEvent { CaseId = id, Kind = CaseEventKind.MakeUpRequested, At = clock.GetUtcNow(), ById = me.Id, Note = input.ReasonText });
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            return conflict;
+        await tx.CommitAsync(ct);
         return requested.Value;
     }
 
-    private void Reopen(ServiceCase c, DateTimeOffset now, string? note)
+    /// <summary>Back to work: the time it stood resolved counts as a wait (the clock did not run while the customer had it),
+    /// so the resolution deadline moves on by it and a reopened case is not breached for the days it sat resolved.</summary>
+    private async Task ReopenAsync(ServiceCase c, DateTimeOffset now, string? note, CancellationToken ct)
     {
+        if (c.ResolvedAt is { } resolved)
+        {
+            c.PausedAt = resolved;
+            CaseClock.Resume(c, now, await calendars.CalendarAsync(ct));
+            c.ResolutionWarned = c.ResolutionWarned && now >= c.ResolutionWarnAt;
+        }
         c.Status = CaseStatus.InProgress;
         c.ReopenCount++;
         (c.ClosedAt, c.ClosedById) = (null, null);

@@ -30,8 +30,13 @@ public sealed class CaseStats(IKamDb db, TimeProvider clock, ServicePolicies pol
 {
     public static readonly string[] Groupings = ["person", "account", "category", "month", "kind", "severity"];
 
-    private sealed record Fact(Guid HandlerId, Guid AccountId, string Category, CaseKind Kind, CaseSeverity Severity, DateTimeOffset ReceivedAt, CaseStatus Status,
-        int? ResponseMinutes, int? ResolutionMinutes, bool ResponseBreached, bool ResolutionBreached, int ReopenCount, bool? Satisfied);
+    private sealed record Row(Guid Id, string? Text, int? Number, CaseStatus Status, int? ResponseMinutes, int? ResolutionMinutes, bool ResponseBreached,
+        bool ResolutionBreached, bool Reopened, bool? Satisfied);
+
+    private sealed record Fact(string Key, Row Row);
+
+    private static async Task<List<Fact>> Facts(IQueryable<Row> rows, Func<Row, string> key, CancellationToken ct) =>
+        (await rows.ToListAsync(ct)).Select(r => new Fact(key(r), r)).ToList();
 
     public async Task<Result<CaseStatsView>> Handle(DateOnly? from, DateOnly? to, string? groupBy, string? kind, CancellationToken ct = default)
     {
@@ -50,24 +55,35 @@ public sealed class CaseStats(IKamDb db, TimeProvider clock, ServicePolicies pol
                 return Error.Validation("kind", "field.invalid");
             cases = cases.Where(c => c.Kind == k);
         }
-        var facts = await cases.Select(c => new Fact(c.HandlerId, c.AccountId, c.Category, c.Kind, c.Severity, c.ReceivedAt, c.Status, c.ResponseMinutes,
-            c.ResolutionMinutes, c.ResponseBreachedAt != null, c.ResolutionBreachedAt != null, c.ReopenCount, c.CustomerSatisfied)).ToListAsync(ct);
-        var groups = facts.GroupBy(f => by switch
+        // Only the grouping's own column and the figures' few: a year of a big book is tens of thousands of cases.
+        var facts = by switch
         {
-            "person" => f.HandlerId.ToString(),
-            "account" => f.AccountId.ToString(),
-            "category" => f.Category,
-            "kind" => f.Kind.ToString(),
-            "severity" => f.Severity.ToString(),
-            _ => BusinessClock.DateOf(f.ReceivedAt).ToString("yyyy-MM"),
-        }).ToList();
+            "person" => await Facts(cases.Select(c => new Row(c.HandlerId, null, null, c.Status, c.ResponseMinutes, c.ResolutionMinutes, c.ResponseBreachedAt != null,
+                c.ResolutionBreachedAt != null, c.ReopenCount > 0, c.CustomerSatisfied)), r => r.Id.ToString(), ct),
+            "account" => await Facts(cases.Select(c => new Row(c.AccountId, null, null, c.Status, c.ResponseMinutes, c.ResolutionMinutes, c.ResponseBreachedAt != null,
+                c.ResolutionBreachedAt != null, c.ReopenCount > 0, c.CustomerSatisfied)), r => r.Id.ToString(), ct),
+            "category" => await Facts(cases.Select(c => new Row(Guid.Empty, c.Category, null, c.Status, c.ResponseMinutes, c.ResolutionMinutes, c.ResponseBreachedAt != null,
+                c.ResolutionBreachedAt != null, c.ReopenCount > 0, c.CustomerSatisfied)), r => r.Text!, ct),
+            "kind" => await Facts(cases.Select(c => new Row(Guid.Empty, null, (int)c.Kind, c.Status, c.ResponseMinutes, c.ResolutionMinutes, c.ResponseBreachedAt != null,
+                c.ResolutionBreachedAt != null, c.ReopenCount > 0, c.CustomerSatisfied)), r => ((CaseKind)r.Number!).ToString(), ct),
+            "severity" => await Facts(cases.Select(c => new Row(Guid.Empty, null, (int)c.Severity, c.Status, c.ResponseMinutes, c.ResolutionMinutes, c.ResponseBreachedAt != null,
+                c.ResolutionBreachedAt != null, c.ReopenCount > 0, c.CustomerSatisfied)), r => ((CaseSeverity)r.Number!).ToString(), ct),
+            _ => (await cases.Select(c => new
+            {
+                c.ReceivedAt,
+                Row = new Row(Guid.Empty, null, null, c.Status, c.ResponseMinutes, c.ResolutionMinutes, c.ResponseBreachedAt != null,
+                c.ResolutionBreachedAt != null, c.ReopenCount > 0, c.CustomerSatisfied)
+            }).ToListAsync(ct))
+                .Select(x => new Fact(BusinessClock.DateOf(x.ReceivedAt).ToString("yyyy-MM"), x.Row)).ToList(),
+        };
+        var groups = facts.GroupBy(f => f.Key).ToList();
         var names = await NamesAsync(by, groups.Select(g => g.Key).ToList(), ct);
-        var rows = groups.Select(g => Figures(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.ToList()))
+        var rows = groups.Select(g => Figures(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Select(f => f.Row).ToList()))
             .OrderBy(r => by == "month" ? r.Key : null, StringComparer.Ordinal).ThenByDescending(r => by == "month" ? 0 : r.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        return new CaseStatsView(start, end, by, Figures("total", "", facts), rows);
+        return new CaseStatsView(start, end, by, Figures("total", "", facts.Select(f => f.Row).ToList()), rows);
     }
 
-    private static CaseFigures Figures(string key, string name, List<Fact> facts)
+    private static CaseFigures Figures(string key, string name, List<Row> facts)
     {
         var responded = facts.Where(f => f.ResponseMinutes is not null).ToList();
         var resolved = facts.Where(f => f.Status is CaseStatus.Resolved or CaseStatus.Closed && f.ResolutionMinutes is not null).ToList();
@@ -75,7 +91,7 @@ public sealed class CaseStats(IKamDb db, TimeProvider clock, ServicePolicies pol
         return new CaseFigures(key, name, facts.Count, responded.Count, responded.Count(f => !f.ResponseBreached), resolved.Count, resolved.Count(f => !f.ResolutionBreached),
             Average(responded.Select(f => f.ResponseMinutes!.Value)), P90(responded.Select(f => f.ResponseMinutes!.Value)),
             Average(resolved.Select(f => f.ResolutionMinutes!.Value)), P90(resolved.Select(f => f.ResolutionMinutes!.Value)),
-            facts.Count(f => f.ReopenCount > 0), confirmed.Count, confirmed.Count(f => f.Satisfied == true));
+            facts.Count(f => f.Reopened), confirmed.Count, confirmed.Count(f => f.Satisfied == true));
     }
 
     private static double? Average(IEnumerable<int> values)

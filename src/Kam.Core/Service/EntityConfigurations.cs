@@ -73,7 +73,6 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.Property(x => x.Key).HasMaxLength(80).IsRequired();
         b.Property(x => x.Title).HasMaxLength(300).IsRequired();
         b.Property(x => x.Questions).IsRequired();
-        b.Property(x => x.Score).HasPrecision(4, 2);
         b.Property(x => x.Comment).HasMaxLength(2000);
         b.Property(x => x.CancelReason).HasMaxLength(500);
         b.Property(x => x.LinkTokenHash).HasMaxLength(64);
@@ -84,7 +83,9 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.HasIndex(x => x.LinkTokenHash).IsUnique();
         b.HasIndex(x => new { x.AssigneeId, x.Status, x.DueOn });
         b.HasIndex(x => new { x.AccountId, x.Status });
+        b.HasIndex(x => new { x.Status, x.AnsweredOn });
         b.HasIndex(x => new { x.Status, x.AnsweredAt });
         b.HasIndex(x => new { x.Status, x.DueOn });
+        b.HasIndex(x => x.SourceId);
     }
 }

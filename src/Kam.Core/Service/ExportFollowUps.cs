@@ -30,6 +30,7 @@ public sealed class ExportFollowUps(IKamDb db, FollowUps followUps, ICurrentUser
                     [Text.Get("follow_up.score")] = f.Score,
                     [Text.Get("satisfaction.nps")] = f.Nps,
                     [Text.Get("satisfaction.low")] = f.Low ? Text.Get("case.yes") : "",
+                    [Text.Get("satisfaction.comments")] = f.Comment,
                 });
             }
             if (result.Value.Items.Count < batch || page * batch >= Listing.CountCap)

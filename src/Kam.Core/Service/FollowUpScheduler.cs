@@ -30,18 +30,22 @@ public sealed class FollowUpScheduler(IKamDb db, TimeProvider clock, ServicePoli
         var since = today.AddDays(-WindowDays);
         var sinceInstant = BusinessClock.StartOf(since);
         var assistant = (await TargetAccess.ActiveIdsAsync(db, Roles.Assistant, ct)).Order().FirstOrDefault();
-        var made = 0;
+        var count = 0;
 
+        // Each occasion without its follow-up yet, oldest first, a batch a run: a busy fortnight is worked through over runs
+        // instead of the same thousand being looked at again and again.
+        var made = db.Unscoped<FollowUp>();
         var delivered = await db.Unscoped<Order>().AsNoTracking()
-            .Where(o => o.DeliveredOn != null && o.DeliveredOn >= since && o.DeliveredOn <= today && (o.Status == OrderStatus.Delivered || o.Status == OrderStatus.Closed))
-            .Select(o => new { o.AccountId, o.Id }).Take(Batch).ToListAsync(ct);
-        made += await MakeAsync(delivered.Select(o => new Occasion(o.AccountId, o.Id, $"order:{o.Id}")).ToList(), FollowUpOccasion.OrderDelivered, assistant, today.AddDays(7), ct);
-        var closed = await db.Unscoped<ServiceCase>().AsNoTracking().Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= sinceInstant)
-            .Select(c => new { c.AccountId, c.Id }).Take(Batch).ToListAsync(ct);
-        made += await MakeAsync(closed.Select(c => new Occasion(c.AccountId, c.Id, $"case:{c.Id}")).ToList(), FollowUpOccasion.CaseClosed, assistant, today.AddDays(3), ct);
-        var signed = await db.Unscoped<Contract>().AsNoTracking().Where(c => c.SignedOn != null && c.SignedOn >= since && c.SignedOn <= today)
-            .Select(c => new { c.AccountId, c.Id }).Take(Batch).ToListAsync(ct);
-        made += await MakeAsync(signed.Select(c => new Occasion(c.AccountId, c.Id, $"contract:{c.Id}")).ToList(), FollowUpOccasion.ContractSigned, assistant, today.AddDays(7), ct);
+            .Where(o => o.DeliveredOn != null && o.DeliveredOn >= since && o.DeliveredOn <= today && (o.Status == OrderStatus.Delivered || o.Status == OrderStatus.Closed)
+                && !made.Any(f => f.SourceId == o.Id))
+            .OrderBy(o => o.DeliveredOn).ThenBy(o => o.Id).Select(o => new { o.AccountId, o.Id }).Take(Batch).ToListAsync(ct);
+        count += await MakeAsync(delivered.Select(o => new Occasion(o.AccountId, o.Id, $"order:{o.Id}")).ToList(), FollowUpOccasion.OrderDelivered, assistant, today.AddDays(7), ct);
+        var closed = await db.Unscoped<ServiceCase>().AsNoTracking().Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= sinceInstant && !made.Any(f => f.SourceId == c.Id))
+            .OrderBy(c => c.ClosedAt).ThenBy(c => c.Id).Select(c => new { c.AccountId, c.Id }).Take(Batch).ToListAsync(ct);
+        count += await MakeAsync(closed.Select(c => new Occasion(c.AccountId, c.Id, $"case:{c.Id}")).ToList(), FollowUpOccasion.CaseClosed, assistant, today.AddDays(3), ct);
+        var signed = await db.Unscoped<Contract>().AsNoTracking().Where(c => c.SignedOn != null && c.SignedOn >= since && c.SignedOn <= today && !made.Any(f => f.SourceId == c.Id))
+            .OrderBy(c => c.SignedOn).ThenBy(c => c.Id).Select(c => new { c.AccountId, c.Id }).Take(Batch).ToListAsync(ct);
+        count += await MakeAsync(signed.Select(c => new Occasion(c.AccountId, c.Id, $"contract:{c.Id}")).ToList(), FollowUpOccasion.ContractSigned, assistant, today.AddDays(7), ct);
 
         var tiers = ((await policies.Get(ct)).QuarterlyTiers ?? []).ToList();
         var quarter = $"{today.Year}Q{(today.Month - 1) / 3 + 1}";
@@ -58,14 +62,14 @@ public sealed class FollowUpScheduler(IKamDb db, TimeProvider clock, ServicePoli
             if (quarterly.Count == Batch)
                 break;
         }
-        made += await MakeAsync(quarterly, FollowUpOccasion.Quarterly, assistant, Max(quarterStart.AddDays(30), today.AddDays(7)), ct);
+        count += await MakeAsync(quarterly, FollowUpOccasion.Quarterly, assistant, Max(quarterStart.AddDays(30), today.AddDays(7)), ct);
 
         // One line a day per assignee (a quarter's first days bring hundreds): how many are due, linking to the list.
         var due = await db.Unscoped<FollowUp>().AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueOn <= today)
             .GroupBy(f => f.AssigneeId).Select(g => new { Assignee = g.Key, Count = g.Count() }).ToListAsync(ct);
         var notified = await notifier.SendAsync(due.Select(d => new NotificationMessage(d.Assignee, NotificationKinds.FollowUpDue, $"followups_due:{today:yyyy-MM-dd}",
             Text.Get("survey.due_subject", d.Count), today, "/follow-ups")).ToList(), ct);
-        return (made, notified);
+        return (count, notified);
     }
 
     private sealed record Occasion(Guid AccountId, Guid? SourceId, string Key);

@@ -22,11 +22,11 @@ public sealed record FollowUpQuery(string? Status = null, Guid? Assignee = null,
     int Page = 1, int PageSize = 20);
 
 public sealed record FollowUpRow(Guid Id, string Title, Guid AccountId, string AccountName, FollowUpOccasion Occasion, FollowUpStatus Status, Guid AssigneeId,
-    string AssigneeName, DateOnly DueOn, bool Overdue, decimal? Score, int? Nps, bool Low, AnswerChannel? AnsweredVia);
+    string AssigneeName, DateOnly DueOn, bool Overdue, double? Score, int? Nps, bool Low, AnswerChannel? AnsweredVia, string? Comment = null);
 
 public sealed record FollowUpView(Guid Id, string Title, Guid AccountId, string AccountName, Guid? ContactId, string? ContactName, string? ContactMobile,
     FollowUpOccasion Occasion, FollowUpStatus Status, Person Assignee, DateOnly DueOn, IReadOnlyList<SurveyQuestion> Questions,
-    IReadOnlyList<SurveyAnswer?>? Answers, DateTimeOffset? AnsweredAt, AnswerChannel? AnsweredVia, decimal? Score, int? Nps, bool Low,
+    IReadOnlyList<SurveyAnswer?>? Answers, DateTimeOffset? AnsweredAt, AnswerChannel? AnsweredVia, double? Score, int? Nps, bool Low,
     DateTimeOffset? LinkExpiresAt, Guid Version, bool MayAnswer);
 
 /// <summary>A link for the contact: the address to send, and until when it works.</summary>
@@ -57,7 +57,7 @@ public sealed class FollowUps(IKamDb db, ICurrentUser me, TimeProvider clock, Su
         SurveyTemplate? template = null;
         if (input.TemplateId is { } templateId && (template = await db.Read<SurveyTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId && t.ArchivedAt == null, ct)) is null)
             errors.Add(new FieldError("templateId", "survey.template_not_found"));
-        if (input.AssigneeId is { } assignee && !await db.Unscoped<User>().AnyAsync(u => u.Id == assignee && u.IsActive, ct))
+        if (input.AssigneeId is { } assignee && !await ServiceAccess.MaySeeAsync(db, assignee, account.Id, account.OwnerId, ct))
             errors.Add(new FieldError("assigneeId", "case.handler_invalid"));
         var today = clock.Today();
         if (input.DueOn is { } due && (due < today || due > today.AddDays(366)))
@@ -120,7 +120,7 @@ public sealed class FollowUps(IKamDb db, ICurrentUser me, TimeProvider clock, Su
         var rows = await items.OrderBy(f => f.Status).ThenBy(f => f.DueOn).ThenByDescending(f => f.AnsweredAt).PageOf(paging).Select(f => new FollowUpRow(
             f.Id, f.Title, f.AccountId, db.Unscoped<Account>().Where(a => a.Id == f.AccountId).Select(a => a.Name).FirstOrDefault() ?? "", f.Occasion, f.Status,
             f.AssigneeId, db.Unscoped<User>().Where(u => u.Id == f.AssigneeId).Select(u => u.DisplayName).FirstOrDefault() ?? "", f.DueOn,
-            f.Status == FollowUpStatus.Open && f.DueOn < today, f.Score, f.Nps, f.Low, f.AnsweredVia)).ToListAsync(ct);
+            f.Status == FollowUpStatus.Open && f.DueOn < today, f.Score, f.Nps, f.Low, f.AnsweredVia, f.Comment)).ToListAsync(ct);
         return new Kam.Core.Common.PagedResult<FollowUpRow>(rows, total);
     }
 
@@ -260,9 +260,9 @@ public sealed class FollowUps(IKamDb db, ICurrentUser me, TimeProvider clock, Su
         var texts = questions.Select((q, i) => (q, a: given[i])).Where(x => x.q.Kind == QuestionKind.Text && !string.IsNullOrWhiteSpace(x.a?.Text)).Select(x => x.a!.Text!.Trim());
         var now = clock.GetUtcNow();
         f.Status = FollowUpStatus.Answered;
-        (f.AnsweredAt, f.AnsweredVia, f.AnsweredById) = (now, via, by);
+        (f.AnsweredAt, f.AnsweredOn, f.AnsweredVia, f.AnsweredById) = (now, BusinessClock.DateOf(now), via, by);
         f.Answers = JsonSerializer.Serialize(given.Select(a => a is null ? null : a with { Text = a.Text?.Trim() }).ToList(), SurveyTemplates.Json);
-        f.Score = scores.Count == 0 ? null : Math.Round((decimal)scores.Average(), 2);
+        f.Score = scores.Count == 0 ? null : Math.Round(scores.Average(), 2);
         f.Nps = nps;
         f.Comment = string.Join("\n", texts) is { Length: > 0 } comment ? comment[..Math.Min(comment.Length, 2000)] : null;
         f.Low = scores.Any(s => s <= policy.LowScore) || nps <= policy.LowNps;
@@ -281,10 +281,9 @@ public sealed class FollowUps(IKamDb db, ICurrentUser me, TimeProvider clock, Su
                 Status = WorkItemStatus.Open,
                 AccountId = f.AccountId,
             });
-            foreach (var head in await TargetAccess.ActiveIdsAsync(db, Roles.Head, ct))
-                notifier.Add(new NotificationMessage(head, NotificationKinds.SatisfactionLow, $"survey_low:{f.Id}", account, Link: $"/follow-ups/{f.Id}"));
-            if (owner != by)
-                notifier.Add(new NotificationMessage(owner, NotificationKinds.SatisfactionLow, $"survey_low:{f.Id}", account, Link: $"/follow-ups/{f.Id}"));
+            // The heads and the owner, each once (the owner may be a head), not the person who took the answer.
+            foreach (var person in (await TargetAccess.ActiveIdsAsync(db, Roles.Head, ct)).Append(owner).Distinct().Where(p => p != by))
+                notifier.Add(new NotificationMessage(person, NotificationKinds.SatisfactionLow, $"survey_low:{f.Id}", account, Link: $"/follow-ups/{f.Id}"));
         }
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
@@ -302,6 +301,10 @@ public sealed class FollowUps(IKamDb db, ICurrentUser me, TimeProvider clock, Su
             QuestionKind.Multiple when a!.Choices is null || a.Choices.Count == 0 || a.Choices.Any(c => !(q.Options ?? []).Contains(c)) || a.Choices.Distinct().Count() != a.Choices.Count
                 => ("survey.choice_invalid", []),
             QuestionKind.Text when a!.Text?.Trim().Length > 2000 => ("field.too_long", [0, 2000]),
+            QuestionKind.Text when a!.Text is null || a.Score is not null || a.Choices is { Count: > 0 } => ("field.invalid", []),
+            not QuestionKind.Text when a!.Text is not null => ("field.invalid", []),
+            QuestionKind.Score or QuestionKind.Nps when a!.Choices is { Count: > 0 } => ("field.invalid", []),
+            QuestionKind.Single or QuestionKind.Multiple when a!.Score is not null || a.Choices!.Count > 20 => ("field.invalid", []),
             _ => null,
         };
     }

@@ -7,12 +7,12 @@ namespace Kam.Core.Service;
 
 /// <summary>One group's satisfaction: answered follow-ups, the average 1–5 score, CSAT (the share of answers averaging 4 or
 /// more), and NPS (promoters 9–10 less detractors 0–6, of the NPS answers, in points).</summary>
-public sealed record SatisfactionFigures(string Key, string Name, int Answered, decimal? AverageScore, double? Csat, int NpsAnswers, int Promoters, int Detractors, int Low)
+public sealed record SatisfactionFigures(string Key, string Name, int Answered, double? AverageScore, double? Csat, int NpsAnswers, int Promoters, int Detractors, int Low)
 {
     public double? Nps => NpsAnswers == 0 ? null : Math.Round(100.0 * (Promoters - Detractors) / NpsAnswers, 1);
 }
 
-public sealed record SatisfactionComment(Guid FollowUpId, Guid AccountId, string AccountName, DateTimeOffset AnsweredAt, decimal? Score, int? Nps, string Text);
+public sealed record SatisfactionComment(Guid FollowUpId, Guid AccountId, string AccountName, DateTimeOffset AnsweredAt, double? Score, int? Nps, string Text);
 
 public sealed record SatisfactionView(DateOnly From, DateOnly To, string GroupBy, SatisfactionFigures Total, IReadOnlyList<SatisfactionFigures> Groups,
     IReadOnlyList<SatisfactionFigures> Months, IReadOnlyList<SatisfactionComment> Comments);
@@ -20,13 +20,16 @@ public sealed record SatisfactionView(DateOnly From, DateOnly To, string GroupBy
 /// <summary>
 /// The satisfaction index (满意度指数) of the follow-ups answered in a period that the reader may see, per account, account
 /// manager (the account's owner), account category, province or month, with the trend by month and the latest comments.
+/// Summed in the database, a row per group (a year of a big book is tens of thousands of answers): every figure is a
+/// count or a sum, so the total is the groups added up.
 /// </summary>
 public sealed class Satisfaction(IKamDb db, TimeProvider clock, Divisions divisions)
 {
     public static readonly string[] Groupings = ["person", "account", "category", "region", "month"];
 
-    private sealed record Fact(Guid FollowUpId, Guid AccountId, string AccountName, Guid OwnerId, AccountCategory Category, string? Province, DateTimeOffset AnsweredAt,
-        decimal? Score, int? Nps, bool Low, string? Comment);
+    public const int MaxGroups = 500;
+
+    private sealed record Sums(string Key, int Answered, int Scored, double ScoreSum, int Satisfied, int NpsAnswers, int Promoters, int Detractors, int Low);
 
     public async Task<Result<SatisfactionView>> Handle(DateOnly? from, DateOnly? to, string? groupBy, CancellationToken ct = default)
     {
@@ -38,47 +41,74 @@ public sealed class Satisfaction(IKamDb db, TimeProvider clock, Divisions divisi
             return Error.Validation("groupBy", "field.invalid");
         if (end < start || start.Year < 2000 || end.Year > 2100 || end.DayNumber - start.DayNumber > 3 * 366)
             return Error.Validation("to", "case.stats_period_invalid");
-        var (a, b) = (BusinessClock.StartOf(start), BusinessClock.StartOf(end.AddDays(1)));
-        var facts = await (from f in db.Read<FollowUp>().AsNoTracking()
-                           where f.Status == FollowUpStatus.Answered && f.AnsweredAt >= a && f.AnsweredAt < b
-                           join acc in db.Unscoped<Account>() on f.AccountId equals acc.Id
-                           select new Fact(f.Id, f.AccountId, acc.Name, acc.OwnerId, acc.Category, acc.ProvinceCode, f.AnsweredAt!.Value, f.Score, f.Nps, f.Low, f.Comment))
-            .ToListAsync(ct);
-        var groups = facts.GroupBy(f => by switch
+        var answered = db.Read<FollowUp>().AsNoTracking().Where(f => f.Status == FollowUpStatus.Answered && f.AnsweredOn >= start && f.AnsweredOn <= end);
+        var withAccount = from f in answered join a in db.Unscoped<Account>() on f.AccountId equals a.Id select new { f, a.OwnerId, a.Category, a.ProvinceCode };
+        var months = (await Aggregate(answered.GroupBy(f => f.AnsweredOn!.Value.Year * 100 + f.AnsweredOn!.Value.Month), ct))
+            .Select(m => m with { Key = $"{int.Parse(m.Key, System.Globalization.CultureInfo.InvariantCulture) / 100:0000}-{int.Parse(m.Key, System.Globalization.CultureInfo.InvariantCulture) % 100:00}" })
+            .OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        var sums = by switch
         {
-            "person" => f.OwnerId.ToString(),
-            "account" => f.AccountId.ToString(),
-            "category" => f.Category.ToString(),
-            "region" => f.Province ?? "",
-            _ => BusinessClock.DateOf(f.AnsweredAt).ToString("yyyy-MM"),
-        }).ToList();
-        var people = by == "person" ? await PeopleAsync(groups.Select(g => Guid.Parse(g.Key)).ToList(), ct) : [];
-        string Name(string key, List<Fact> group) => by switch
-        {
-            "person" => people.GetValueOrDefault(key, key),
-            "account" => group[0].AccountName,
-            "category" => Text.Get($"accountcategory.{key}"),
-            "region" => key.Length == 0 ? Text.Get("survey.no_region") : divisions.NameOf(key) ?? key,
-            _ => key,
+            "person" => await Aggregate(withAccount.Select(x => new { x.f, Key = x.OwnerId }).GroupBy(x => x.Key, x => x.f), ct),
+            "account" => await Aggregate(answered.GroupBy(f => f.AccountId), ct),
+            "category" => await Aggregate(withAccount.GroupBy(x => x.Category, x => x.f), ct),
+            "region" => await Aggregate(withAccount.GroupBy(x => x.ProvinceCode ?? "", x => x.f), ct),
+            _ => months,
         };
-        var rows = groups.Select(g => Figures(g.Key, Name(g.Key, g.ToList()), g.ToList()))
+        var names = await NamesAsync(by, sums.OrderByDescending(s => s.Answered).Take(MaxGroups).Select(s => s.Key).ToList(), ct);
+        // At most the 500 groups with the most answers (a year by account is thousands of rows); the total counts them all.
+        var rows = sums.OrderByDescending(s => s.Answered).Take(MaxGroups).Select(s => Figures(s, names.GetValueOrDefault(s.Key, s.Key)))
             .OrderBy(r => by == "month" ? r.Key : null, StringComparer.Ordinal).ThenByDescending(r => by == "month" ? 0 : r.Answered).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        var months = facts.GroupBy(f => BusinessClock.DateOf(f.AnsweredAt).ToString("yyyy-MM")).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Figures(g.Key, g.Key, g.ToList())).ToList();
-        var comments = facts.Where(f => f.Comment is { Length: > 0 }).OrderByDescending(f => f.AnsweredAt).Take(20)
-            .Select(f => new SatisfactionComment(f.FollowUpId, f.AccountId, f.AccountName, f.AnsweredAt, f.Score, f.Nps, f.Comment!)).ToList();
-        return new SatisfactionView(start, end, by, Figures("total", "", facts), rows, months, comments);
+        var total = Figures(new Sums("total", sums.Sum(s => s.Answered), sums.Sum(s => s.Scored), sums.Sum(s => s.ScoreSum), sums.Sum(s => s.Satisfied),
+            sums.Sum(s => s.NpsAnswers), sums.Sum(s => s.Promoters), sums.Sum(s => s.Detractors), sums.Sum(s => s.Low)), "");
+        var comments = await (from f in answered
+                              where f.Comment != null
+                              orderby f.AnsweredAt descending
+                              join a in db.Unscoped<Account>() on f.AccountId equals a.Id
+                              select new SatisfactionComment(f.Id, f.AccountId, a.Name, f.AnsweredAt!.Value, f.Score, f.Nps, f.Comment!)).Take(20).ToListAsync(ct);
+        return new SatisfactionView(start, end, by, total, rows, months.Select(m => Figures(m, m.Key)).ToList(), comments);
     }
 
-    private static SatisfactionFigures Figures(string key, string name, List<Fact> facts)
+    private static async Task<List<Sums>> Aggregate<TKey>(IQueryable<IGrouping<TKey, FollowUp>> groups, CancellationToken ct) =>
+        (await groups.Select(g => new
+        {
+            g.Key,
+            Answered = g.Count(),
+            Scored = g.Count(f => f.Score != null),
+            ScoreSum = g.Sum(f => f.Score ?? 0),
+            Satisfied = g.Count(f => f.Score >= 4),
+            NpsAnswers = g.Count(f => f.Nps != null),
+            Promoters = g.Count(f => f.Nps >= 9),
+            Detractors = g.Count(f => f.Nps <= 6),
+            Low = g.Count(f => f.Low),
+        }).ToListAsync(ct)).Select(g => new Sums(Convert.ToString(g.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", g.Answered, g.Scored, g.ScoreSum,
+            g.Satisfied, g.NpsAnswers, g.Promoters, g.Detractors, g.Low)).ToList();
+
+    private static SatisfactionFigures Figures(Sums s, string name) =>
+        new(s.Key, name, s.Answered, s.Scored == 0 ? null : Math.Round(s.ScoreSum / s.Scored, 2), s.Scored == 0 ? null : Math.Round((double)s.Satisfied / s.Scored, 4),
+            s.NpsAnswers, s.Promoters, s.Detractors, s.Low);
+
+    private async Task<Dictionary<string, string>> NamesAsync(string by, List<string> keys, CancellationToken ct)
     {
-        var scored = facts.Where(f => f.Score is not null).ToList();
-        var nps = facts.Where(f => f.Nps is not null).ToList();
-        return new SatisfactionFigures(key, name, facts.Count, scored.Count == 0 ? null : Math.Round(scored.Average(f => f.Score!.Value), 2),
-            scored.Count == 0 ? null : Math.Round((double)scored.Count(f => f.Score >= 4) / scored.Count, 4),
-            nps.Count, nps.Count(f => f.Nps >= 9), nps.Count(f => f.Nps <= 6), facts.Count(f => f.Low));
+        switch (by)
+        {
+            case "person":
+                var people = keys.Select(Guid.Parse).ToList();
+                return await db.Unscoped<User>().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.DisplayName, ct);
+            case "account":
+                var ids = keys.Select(Guid.Parse).ToList();
+                var names = new Dictionary<string, string>();
+                foreach (var chunk in ids.Chunk(2000))
+                {
+                    foreach (var a in await db.Unscoped<Account>().Where(a => chunk.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+                        names[a.Id.ToString()] = a.Name;
+                }
+                return names;
+            case "category":
+                return keys.ToDictionary(k => k, k => Text.Get($"accountcategory.{k}"));
+            case "region":
+                return keys.ToDictionary(k => k, k => k.Length == 0 ? Text.Get("survey.no_region") : divisions.NameOf(k) ?? k);
+            default:
+                return [];
+        }
     }
-
-    private async Task<Dictionary<string, string>> PeopleAsync(List<Guid> ids, CancellationToken ct) =>
-        await db.Unscoped<User>().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.DisplayName, ct);
 }

@@ -61,10 +61,14 @@ public sealed class SaveCase(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
             return Error.NotFound("case.not_found");
         if (!ServiceAccess.Handles(me, c))
             return Error.Forbidden("case.not_handler");
-        if (c.Status == CaseStatus.Closed)
-            return Error.Conflict("case.closed");
+        if (c.Status is CaseStatus.Closed or CaseStatus.Resolved)
+            return Error.Conflict(c.Status == CaseStatus.Closed ? "case.closed" : "case.resolved_fixed");
         if (input.Version is not { } version)
             return Error.Validation("version", "field.version_required");
+        // What the deadlines rest on (kind, severity, when it was received) is the desk's to change, not the handler's:
+        // a handler lowering a 重大 complaint would close it without the head, or restart their own clock.
+        if (!ServiceAccess.Desk(me) && (input.Kind != c.Kind || input.Severity != c.Severity || (input.ReceivedAt is { } r && r != c.ReceivedAt)))
+            return Error.Forbidden("case.terms_desk_only");
         if (version != c.Version)
             return Error.Conflict();
         if (input.AccountId is { } account && account != c.AccountId)
@@ -98,7 +102,8 @@ public sealed class SaveCase(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
             return Error.Conflict("case.closed");
         if (input.Version is { } version && version != c.Version)
             return Error.Conflict();
-        if (input.HandlerId is not { } to || !await HandlerExists(to, ct))
+        var owner = await db.Unscoped<Account>().Where(a => a.Id == c.AccountId).Select(a => a.OwnerId).FirstAsync(ct);
+        if (input.HandlerId is not { } to || !await HandlerExists(to, c.AccountId, owner, ct))
             return Error.Validation("handlerId", "case.handler_invalid");
         if (input.Note?.Trim().Length > 1000)
             return Error.Validation("note", "field.too_long", 0, 1000);
@@ -159,7 +164,7 @@ public sealed class SaveCase(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
             errors.Add(new FieldError("description", "field.required"));
         else if (input.Description.Trim().Length > 4000)
             errors.Add(new FieldError("description", "field.too_long", 0, 4000));
-        if (input.ReceivedAt is { } received && (received > now.AddMinutes(5) || received < now.AddDays(-90)))
+        if (input.ReceivedAt is { } received && received != existing?.ReceivedAt && (received > now.AddMinutes(5) || received < now.AddDays(-90)))
             errors.Add(new FieldError("receivedAt", "case.received_range", 90));
         if ((input.InvolvedIds?.Count ?? 0) > MaxInvolved)
             errors.Add(new FieldError("involvedIds", "case.too_many_involved", MaxInvolved));
@@ -183,7 +188,8 @@ public sealed class SaveCase(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
             errors.Add(new FieldError("contractId", "case.not_of_account"));
         if (input.VisitId is { } visit && visit != existing?.VisitId && !await db.Read<Visit>().AnyAsync(x => x.Id == visit && x.AccountId == accountId, ct))
             errors.Add(new FieldError("visitId", "case.not_of_account"));
-        if (input.HandlerId is { } handler && handler != existing?.HandlerId && !await HandlerExists(handler, ct))
+        var owner = await db.Read<Account>().Where(a => a.Id == accountId).Select(a => a.OwnerId).FirstAsync(ct);
+        if (input.HandlerId is { } handler && handler != existing?.HandlerId && !await HandlerExists(handler, accountId, owner, ct))
             errors.Add(new FieldError("handlerId", "case.handler_invalid"));
         foreach (var person in (input.InvolvedIds ?? []).Distinct().Take(MaxInvolved))
         {
@@ -196,15 +202,16 @@ public sealed class SaveCase(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
         return errors.Count > 0 ? Error.Validation(errors) : null;
     }
 
-    /// <summary>An active account manager, assistant or head.</summary>
-    private async Task<bool> HandlerExists(Guid userId, CancellationToken ct)
+    /// <summary>An active account manager, assistant or head who sees the account (<see cref="ServiceAccess.MaySeeAsync"/>).</summary>
+    private async Task<bool> HandlerExists(Guid userId, Guid accountId, Guid ownerId, CancellationToken ct)
     {
         string[] roles = [Roles.AccountManager, Roles.Assistant, Roles.Head];
-        return await (from u in db.Unscoped<User>()
-                      join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
-                      join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
-                      where u.Id == userId && u.IsActive && roles.Contains(r.Name!)
-                      select u.Id).AnyAsync(ct);
+        var works = await (from u in db.Unscoped<User>()
+                           join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
+                           join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
+                           where u.Id == userId && u.IsActive && roles.Contains(r.Name!)
+                           select u.Id).AnyAsync(ct);
+        return works && await ServiceAccess.MaySeeAsync(db, userId, accountId, ownerId, ct);
     }
 
     private async Task<List<Guid>> UsersInRole(string role, CancellationToken ct) =>

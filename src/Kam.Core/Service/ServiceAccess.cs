@@ -1,5 +1,9 @@
+using Kam.Core.Accounts;
 using Kam.Core.Common;
 using Kam.Core.Identity;
+using Kam.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kam.Core.Service;
 
@@ -15,6 +19,24 @@ public static class ServiceAccess
 
     /// <summary>Works on this case: its handler, or the desk.</summary>
     public static bool Handles(ICurrentUser me, ServiceCase c) => Desk(me) || (me.Id is { } id && c.HandlerId == id);
+
+    /// <summary>
+    /// Whether a person may be given a case or a follow-up of an account: active, and one who sees the account — its
+    /// owner, a member of its team, or the head or the assistant. Anyone else would get a 404 on the record they are asked
+    /// to handle, and its number and title in their notifications.
+    /// </summary>
+    public static async Task<bool> MaySeeAsync(IKamDb db, Guid userId, Guid accountId, Guid ownerId, CancellationToken ct)
+    {
+        if (!await db.Unscoped<User>().AnyAsync(u => u.Id == userId && u.IsActive, ct))
+            return false;
+        if (userId == ownerId || await db.Unscoped<AccountMember>().AnyAsync(m => m.AccountId == accountId && m.UserId == userId, ct))
+            return true;
+        string[] desk = [Roles.Head, Roles.Assistant];
+        return await (from ur in db.Unscoped<IdentityUserRole<Guid>>()
+                      join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
+                      where ur.UserId == userId && desk.Contains(r.Name!)
+                      select ur.UserId).AnyAsync(ct);
+    }
 
     /// <summary>A 重大 complaint is closed by the head only.</summary>
     public static bool NeedsHeadToClose(ServiceCase c) => c.Kind == CaseKind.Complaint && c.Severity == CaseSeverity.Critical;

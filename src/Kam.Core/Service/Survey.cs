@@ -98,6 +98,9 @@ public class FollowUp : Entity, IBelongsToAccount
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    /// <summary>The business day of <see cref="AnsweredAt"/>: the index groups and filters by it in the database.</summary>
+    public DateOnly? AnsweredOn { get; set; }
+
     public AnswerChannel? AnsweredVia { get; set; }
 
     public Guid? AnsweredById { get; set; }
@@ -105,8 +108,9 @@ public class FollowUp : Entity, IBelongsToAccount
     /// <summary>JSON of the answers, one per question in order.</summary>
     public string? Answers { get; set; }
 
-    /// <summary>The average of the 1–5 scores (null: none asked or answered).</summary>
-    public decimal? Score { get; set; }
+    /// <summary>The average of the 1–5 scores (null: none asked or answered). A double, not money: the index averages it
+    /// in the database (SQLite keeps decimals as text).</summary>
+    public double? Score { get; set; }
 
     /// <summary>The 0–10 answer of the NPS question.</summary>
     public int? Nps { get; set; }

@@ -238,11 +238,11 @@ public sealed class DemoServiceStep(KamDbContext db, TimeProvider clock) : ISeed
                 var nps = low ? random.Next(5) : 7 + random.Next(4);
                 var comment = random.Next(4) == 0 ? comments[random.Next(comments.Length)] : null;
                 f.Status = FollowUpStatus.Answered;
-                (f.AnsweredAt, f.AnsweredVia, f.AnsweredById) = (answeredAt, random.Next(3) == 0 ? AnswerChannel.Link : AnswerChannel.Call, null);
+                (f.AnsweredAt, f.AnsweredOn, f.AnsweredVia) = (answeredAt, BusinessClock.DateOf(answeredAt), random.Next(3) == 0 ? AnswerChannel.Link : AnswerChannel.Call);
                 f.AnsweredById = f.AnsweredVia == AnswerChannel.Call ? assistantId : null;
                 var answers = scores.Select(x => (SurveyAnswer?)new SurveyAnswer(x)).Append(new SurveyAnswer(nps)).Append(comment is null ? null : new SurveyAnswer(Text: comment)).ToList();
                 f.Answers = System.Text.Json.JsonSerializer.Serialize(answers, Json);
-                (f.Score, f.Nps, f.Comment) = (Math.Round((decimal)scores.Average(), 2), nps, comment);
+                (f.Score, f.Nps, f.Comment) = (Math.Round(scores.Average(), 2), nps, comment);
                 f.Low = scores.Any(x => x <= 2) || nps <= 6;
             }
             made.Add(Stamp(f, Local(o.Day, 18, 0), assistantId, f.AnsweredAt));

@@ -2837,6 +2837,9 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AnsweredById")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("AnsweredVia")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -2894,9 +2897,8 @@ namespace Kam.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<decimal?>("Score")
-                        .HasPrecision(4, 2)
-                        .HasColumnType("numeric(4,2)");
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision");
 
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("uuid");
@@ -2932,9 +2934,13 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex("LinkTokenHash")
                         .IsUnique();
 
+                    b.HasIndex("SourceId");
+
                     b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("Status", "AnsweredAt");
+
+                    b.HasIndex("Status", "AnsweredOn");
 
                     b.HasIndex("Status", "DueOn");
 

@@ -2824,6 +2824,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AnsweredById")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnsweredVia")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -2881,9 +2884,8 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("Score")
-                        .HasPrecision(4, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
 
                     b.Property<Guid?>("SourceId")
                         .HasColumnType("TEXT");
@@ -2919,9 +2921,13 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("LinkTokenHash")
                         .IsUnique();
 
+                    b.HasIndex("SourceId");
+
                     b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("Status", "AnsweredAt");
+
+                    b.HasIndex("Status", "AnsweredOn");
 
                     b.HasIndex("Status", "DueOn");
 

@@ -30,7 +30,16 @@ public static class SurveyPage
             var (state, survey) = await followUps.Public(token, ct);
             if (state != FollowUps.LinkState.Open)
                 return Closed(state);
-            var form = await ctx.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await ctx.Request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                // A body no browser sends (no boundary, past the form limits): the page, not an error.
+                return Page(Message("survey.page_form_only"), StatusCodes.Status400BadRequest);
+            }
             var questions = survey!.Questions;
             var answers = questions.Select((q, i) => Read(q, form, i)).ToList();
             var (after, error) = await followUps.AnswerByLink(token, answers, ct);
@@ -39,7 +48,7 @@ public static class SurveyPage
             if (error is not null)
             {
                 var byField = error.Fields.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => T(g.First().Code, g.First().Args));
-                return Page(Form(token, questions, answers, byField), StatusCodes.Status422UnprocessableEntity);
+                return Page(Form(token, questions, answers, byField), StatusCodes.Status400BadRequest);
             }
             return Page(Message("survey.page_thanks"));
         }).AllowAnonymous().DisableAntiforgery().WithTags("Survey")
