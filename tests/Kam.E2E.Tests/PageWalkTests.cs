@@ -176,6 +176,10 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
             pages.AddRange([$"/cases/{openCase}", $"/cases/{openCase}/print", $"/cases/{openCase}/edit"]);
         if (await First("/api/cases?pageSize=1&status=Closed") is { } closedCase)
             pages.Add($"/cases/{closedCase}");
+        if (await First("/api/follow-ups?pageSize=1&status=Open") is { } openFollowUp)
+            pages.AddRange([$"/follow-ups/{openFollowUp}", "/follow-ups/new"]);
+        if (await First("/api/follow-ups?pageSize=1&status=Answered") is { } answered)
+            pages.Add($"/follow-ups/{answered}");
         if (await First("/api/accounts?pageSize=1") is { } withCases)
             pages.Add($"/accounts/{withCases}?tab=service");
         return pages;

@@ -260,7 +260,7 @@ public sealed class FollowUps(IKamDb db, ICurrentUser me, TimeProvider clock, Su
         var texts = questions.Select((q, i) => (q, a: given[i])).Where(x => x.q.Kind == QuestionKind.Text && !string.IsNullOrWhiteSpace(x.a?.Text)).Select(x => x.a!.Text!.Trim());
         var now = clock.GetUtcNow();
         f.Status = FollowUpStatus.Answered;
-        (f.AnsweredAt, f.AnsweredOn, f.AnsweredVia, f.AnsweredById) = (now, BusinessClock.DateOf(now), via, by);
+        (f.AnsweredAt, f.AnsweredOn, f.AnsweredVia, f.AnsweredById, f.OwnerId) = (now, BusinessClock.DateOf(now), via, by, owner);
         f.Answers = JsonSerializer.Serialize(given.Select(a => a is null ? null : a with { Text = a.Text?.Trim() }).ToList(), SurveyTemplates.Json);
         f.Score = scores.Count == 0 ? null : Math.Round(scores.Average(), 2);
         f.Nps = nps;

@@ -19,7 +19,7 @@ public sealed record SatisfactionView(DateOnly From, DateOnly To, string GroupBy
 
 /// <summary>
 /// The satisfaction index (满意度指数) of the follow-ups answered in a period that the reader may see, per account, account
-/// manager (the account's owner), account category, province or month, with the trend by month and the latest comments.
+/// manager (who owned the account when it was answered), account category, province or month, with the trend by month and the latest comments.
 /// Summed in the database, a row per group (a year of a big book is tens of thousands of answers): every figure is a
 /// count or a sum, so the total is the groups added up.
 /// </summary>
@@ -42,13 +42,13 @@ public sealed class Satisfaction(IKamDb db, TimeProvider clock, Divisions divisi
         if (end < start || start.Year < 2000 || end.Year > 2100 || end.DayNumber - start.DayNumber > 3 * 366)
             return Error.Validation("to", "case.stats_period_invalid");
         var answered = db.Read<FollowUp>().AsNoTracking().Where(f => f.Status == FollowUpStatus.Answered && f.AnsweredOn >= start && f.AnsweredOn <= end);
-        var withAccount = from f in answered join a in db.Unscoped<Account>() on f.AccountId equals a.Id select new { f, a.OwnerId, a.Category, a.ProvinceCode };
+        var withAccount = from f in answered join a in db.Unscoped<Account>() on f.AccountId equals a.Id select new { f, a.Category, a.ProvinceCode };
         var months = (await Aggregate(answered.GroupBy(f => f.AnsweredOn!.Value.Year * 100 + f.AnsweredOn!.Value.Month), ct))
             .Select(m => m with { Key = $"{int.Parse(m.Key, System.Globalization.CultureInfo.InvariantCulture) / 100:0000}-{int.Parse(m.Key, System.Globalization.CultureInfo.InvariantCulture) % 100:00}" })
             .OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
         var sums = by switch
         {
-            "person" => await Aggregate(withAccount.Select(x => new { x.f, Key = x.OwnerId }).GroupBy(x => x.Key, x => x.f), ct),
+            "person" => await Aggregate(answered.GroupBy(f => f.OwnerId ?? Guid.Empty), ct),
             "account" => await Aggregate(answered.GroupBy(f => f.AccountId), ct),
             "category" => await Aggregate(withAccount.GroupBy(x => x.Category, x => x.f), ct),
             "region" => await Aggregate(withAccount.GroupBy(x => x.ProvinceCode ?? "", x => x.f), ct),

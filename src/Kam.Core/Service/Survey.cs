@@ -101,6 +101,10 @@ public class FollowUp : Entity, IBelongsToAccount
     /// <summary>The business day of <see cref="AnsweredAt"/>: the index groups and filters by it in the database.</summary>
     public DateOnly? AnsweredOn { get; set; }
 
+    /// <summary>Who owned the account when it was answered: the account manager the answer counts for (like the ledger,
+    /// a later handover does not move it).</summary>
+    public Guid? OwnerId { get; set; }
+
     public AnswerChannel? AnsweredVia { get; set; }
 
     public Guid? AnsweredById { get; set; }

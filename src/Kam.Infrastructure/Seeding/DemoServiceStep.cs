@@ -204,10 +204,11 @@ public sealed class DemoServiceStep(KamDbContext db, TimeProvider clock) : ISeed
             .Take(wanted).ToList();
         var accountIds = occasions.Select(o => o.AccountId).Distinct().ToList();
         var names = new Dictionary<Guid, string>();
+        var owners = new Dictionary<Guid, Guid>();
         foreach (var chunk in accountIds.Chunk(5000))
         {
-            foreach (var a in await db.Unscoped<Account>().AsNoTracking().Where(a => chunk.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
-                names[a.Id] = a.Name;
+            foreach (var a in await db.Unscoped<Account>().AsNoTracking().Where(a => chunk.Contains(a.Id)).Select(a => new { a.Id, a.Name, a.OwnerId }).ToListAsync(ct))
+                (names[a.Id], owners[a.Id]) = (a.Name, a.OwnerId);
         }
         var questions = SurveyTemplates.DefaultQuestions();
         var questionsJson = System.Text.Json.JsonSerializer.Serialize(questions, Json);
@@ -239,6 +240,7 @@ public sealed class DemoServiceStep(KamDbContext db, TimeProvider clock) : ISeed
                 var comment = random.Next(4) == 0 ? comments[random.Next(comments.Length)] : null;
                 f.Status = FollowUpStatus.Answered;
                 (f.AnsweredAt, f.AnsweredOn, f.AnsweredVia) = (answeredAt, BusinessClock.DateOf(answeredAt), random.Next(3) == 0 ? AnswerChannel.Link : AnswerChannel.Call);
+                f.OwnerId = owners.GetValueOrDefault(o.AccountId);
                 f.AnsweredById = f.AnsweredVia == AnswerChannel.Call ? assistantId : null;
                 var answers = scores.Select(x => (SurveyAnswer?)new SurveyAnswer(x)).Append(new SurveyAnswer(nps)).Append(comment is null ? null : new SurveyAnswer(Text: comment)).ToList();
                 f.Answers = System.Text.Json.JsonSerializer.Serialize(answers, Json);

@@ -2893,6 +2893,9 @@ namespace Kam.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2940,11 +2943,11 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "AnsweredAt");
 
-                    b.HasIndex("Status", "AnsweredOn");
-
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("AssigneeId", "Status", "DueOn");
+
+                    b.HasIndex("Status", "AnsweredOn", "OwnerId", "AccountId", "Score", "Nps", "Low");
 
                     b.ToTable("FollowUps", (string)null);
                 });
@@ -3126,8 +3129,6 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("VisitId");
 
                     b.HasIndex("AccountId", "ReceivedAt");
@@ -3137,6 +3138,8 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "ResolutionDueAt");
 
                     b.HasIndex("Status", "ResponseDueAt");
+
+                    b.HasIndex("ReceivedAt", "HandlerId", "Status", "ResponseMinutes", "ResolutionMinutes", "ResponseBreachedAt", "ResolutionBreachedAt", "ReopenCount", "CustomerSatisfied");
 
                     b.ToTable("ServiceCases", (string)null);
                 });

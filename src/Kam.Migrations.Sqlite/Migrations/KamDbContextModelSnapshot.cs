@@ -2880,6 +2880,9 @@ namespace Kam.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2927,11 +2930,11 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "AnsweredAt");
 
-                    b.HasIndex("Status", "AnsweredOn");
-
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("AssigneeId", "Status", "DueOn");
+
+                    b.HasIndex("Status", "AnsweredOn", "OwnerId", "AccountId", "Score", "Nps", "Low");
 
                     b.ToTable("FollowUps", (string)null);
                 });
@@ -3113,8 +3116,6 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("VisitId");
 
                     b.HasIndex("AccountId", "ReceivedAt");
@@ -3124,6 +3125,8 @@ namespace Kam.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "ResolutionDueAt");
 
                     b.HasIndex("Status", "ResponseDueAt");
+
+                    b.HasIndex("ReceivedAt", "HandlerId", "Status", "ResponseMinutes", "ResolutionMinutes", "ResponseBreachedAt", "ResolutionBreachedAt", "ReopenCount", "CustomerSatisfied");
 
                     b.ToTable("ServiceCases", (string)null);
                 });
