@@ -31,8 +31,18 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         b.HasIndex(x => new { x.AccountId, x.ReceivedAt });
         b.HasIndex(x => new { x.HandlerId, x.Status });
         // The complaint figures of a period read from this index alone (a case's row carries its long texts).
-        b.HasIndex(x => new { x.ReceivedAt, x.HandlerId, x.Status, x.ResponseMinutes, x.ResolutionMinutes, x.ResponseBreachedAt, x.ResolutionBreachedAt,
-            x.ReopenCount, x.CustomerSatisfied });
+        b.HasIndex(x => new
+        {
+            x.ReceivedAt,
+            x.HandlerId,
+            x.Status,
+            x.ResponseMinutes,
+            x.ResolutionMinutes,
+            x.ResponseBreachedAt,
+            x.ResolutionBreachedAt,
+            x.ReopenCount,
+            x.CustomerSatisfied
+        });
         // The reminders' and the overdue list's questions: open cases by deadline.
         b.HasIndex(x => new { x.Status, x.ResponseDueAt });
         b.HasIndex(x => new { x.Status, x.ResolutionDueAt });

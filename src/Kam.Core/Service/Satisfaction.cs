@@ -60,11 +60,17 @@ public sealed class Satisfaction(IKamDb db, TimeProvider clock, Divisions divisi
             .OrderBy(r => by == "month" ? r.Key : null, StringComparer.Ordinal).ThenByDescending(r => by == "month" ? 0 : r.Answered).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var total = Figures(new Sums("total", sums.Sum(s => s.Answered), sums.Sum(s => s.Scored), sums.Sum(s => s.ScoreSum), sums.Sum(s => s.Satisfied),
             sums.Sum(s => s.NpsAnswers), sums.Sum(s => s.Promoters), sums.Sum(s => s.Detractors), sums.Sum(s => s.Low)), "");
-        var comments = await (from f in answered
-                              where f.Comment != null
-                              orderby f.AnsweredAt descending
-                              join a in db.Unscoped<Account>() on f.AccountId equals a.Id
-                              select new SatisfactionComment(f.Id, f.AccountId, a.Name, f.AnsweredAt!.Value, f.Score, f.Nps, f.Comment!)).Take(20).ToListAsync(ct);
+        // The latest twenty comments, newest first from the (status, answered at) index, then their accounts' names: joining
+        // first would look up the account of every answer of the period.
+        var (first, after) = (BusinessClock.StartOf(start), BusinessClock.StartOf(end.AddDays(1)));
+        var latest = await db.Read<FollowUp>().AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Answered && f.AnsweredAt >= first && f.AnsweredAt < after && f.Comment != null)
+            .OrderByDescending(f => f.AnsweredAt).Take(20)
+            .Select(f => new { f.Id, f.AccountId, f.AnsweredAt, f.Score, f.Nps, f.Comment }).ToListAsync(ct);
+        var commented = latest.Select(c => c.AccountId).Distinct().ToList();
+        var accountNames = await db.Unscoped<Account>().Where(a => commented.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var comments = latest.Select(c => new SatisfactionComment(c.Id, c.AccountId, accountNames.GetValueOrDefault(c.AccountId, ""), c.AnsweredAt!.Value, c.Score, c.Nps,
+            c.Comment!)).ToList();
         return new SatisfactionView(start, end, by, total, rows, months.Select(m => Figures(m, m.Key)).ToList(), comments);
     }
 
