@@ -362,4 +362,40 @@ public sealed class ServiceApiTests(KamFactory app)
         Assert.NotNull(overlap["errors"]!["periods[1]"]);
         Assert.NotNull(overlap["errors"]!["workdays"]);
     }
+
+    [Fact]
+    public async Task A_make_up_shipment_is_requested_from_the_case_once_through_the_orders_approval()
+    {
+        var product = await Orders.Product(app, 50m);
+        using var am1 = await app.As("am1");
+        var accountId = Orders.Id(await Accounts.Create(am1));
+        var order = await Orders.Create(am1, accountId, new { productId = product["id"], quantity = 10 });
+        var lineId = (string?)order["lines"]![0]!["id"];
+        order = await Orders.Step(am1, order, "confirm");
+        order = await (await am1.PostAsJsonAsync($"/api/orders/{order["id"]}/shipments", new { lines = new[] { new { orderLineId = lineId, quantity = 10 } } }))
+            .Ok<JsonObject>(HttpStatusCode.Created);
+        var original = (string?)order["shipments"]![0]!["id"];
+        var created = await (await am1.PostAsJsonAsync("/api/cases", new
+        {
+            kind = "Complaint",
+            accountId,
+            channel = "Phone",
+            category = "quality",
+            severity = "Normal",
+            title = "2 件破损",
+            description = "到货破损",
+            orderId = order["id"],
+        })).Ok<JsonObject>(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        object MakeUp(int quantity) => new { originalShipmentId = original, reason = "Damaged", reasonText = "运输破损", lines = new[] { new { orderLineId = lineId, quantity } } };
+
+        var tooMany = await (await am1.PostAsJsonAsync($"/api/cases/{id}/makeup", MakeUp(11))).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(tooMany["errors"]!["lines[0].quantity"]);
+        var linked = await (await am1.PostAsJsonAsync($"/api/cases/{id}/makeup", MakeUp(2))).Ok<JsonObject>();
+        Assert.StartsWith("BF-", (string?)linked["makeUp"]!["text"]);
+        Assert.Contains(linked["events"]!.AsArray(), e => (string?)e!["kind"] == "MakeUpRequested");
+        Assert.Equal("case.makeup_once", (string?)(await (await am1.PostAsJsonAsync($"/api/cases/{id}/makeup", MakeUp(1))).Problem(HttpStatusCode.Conflict))["code"]);
+        var shipments = await (await am1.GetAsync($"/api/orders/{order["id"]}")).Ok<JsonObject>();
+        Assert.Single(shipments["shipments"]!.AsArray(), s => (string?)s!["kind"] == "MakeUp" && (string?)s["status"] == "PendingApproval");
+    }
 }

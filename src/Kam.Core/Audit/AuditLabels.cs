@@ -16,6 +16,8 @@ public static class AuditLabels
         "AccessFailedCount", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "NormalizedUserName", "NormalizedEmail",
         "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "SearchText", "NormalizedName",
         "Version", "CreatedAt", "CreatedById", "UpdatedAt", "UpdatedById", "Id",
+        // A survey's questions and answers as stored (JSON, read on the follow-up's page), and a link's token hash.
+        "Questions", "Answers", "LinkTokenHash",
     };
 
     public static string Entity(string type) => Text.Find($"audit.entity.{type}") ?? type;

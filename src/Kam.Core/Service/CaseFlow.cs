@@ -152,19 +152,24 @@ public sealed class CaseFlow(IKamDb db, ICurrentUser me, TimeProvider clock, Wor
             return Error.Validation("orderId", "case.makeup_needs_order");
         if (c.MakeUpShipmentId is not null)
             return Error.Conflict("case.makeup_once");
-        // The shipment (saved by the orders' flow) and the case's link in one transaction, guarded by the case's version:
-        // two requests at once end in one shipment and a 409.
+        // The case is claimed first, guarded by its version: of two requests at once one goes on and the other gets a 409
+        // before any shipment exists. The orders' flow then saves the shipment in its own transaction, and the link follows.
         var tracked = await db.Read<ServiceCase>().FirstAsync(x => x.Id == id, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Entry(tracked).Property(x => x.Version).OriginalValue = c.Version;
+        db.Entry(tracked).State = EntityState.Modified;
+        if (await db.SaveOrConflictAsync(ct) is { } taken)
+            return taken;
         var requested = await shipping.RequestMakeUp(orderId, input, ct);
         if (!requested.IsSuccess)
             return requested.Error!;
-        db.Entry(tracked).Property(x => x.Version).OriginalValue = c.Version;
         tracked.MakeUpShipmentId = requested.Value;
         db.Unscoped<CaseEvent>().Add(new CaseEvent { CaseId = id, Kind = CaseEventKind.MakeUpRequested, At = clock.GetUtcNow(), ById = me.Id, Note = input.ReasonText });
-        if (await db.SaveOrConflictAsync(ct) is { } conflict)
-            return conflict;
-        await tx.CommitAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is not null)
+        {
+            // Edited in the moment between: the link is written on its own (the shipment must not be lost from the case).
+            db.ChangeTracker.Clear();
+            await db.Unscoped<ServiceCase>().Where(x => x.Id == id && x.MakeUpShipmentId == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.MakeUpShipmentId, requested.Value), ct);
+        }
         return requested.Value;
     }
 
