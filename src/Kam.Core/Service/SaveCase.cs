@@ -44,7 +44,7 @@ public sealed class SaveCase(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
             notifier.Add(new NotificationMessage(c.HandlerId, NotificationKinds.CaseAssigned, $"case_assigned:{c.Id}:{c.HandlerId}", $"{c.Number} {c.Title}", Link: $"/cases/{c.Id}"));
         if (ServiceAccess.NeedsHeadToClose(c))
         {
-            foreach (var head in await UsersInRole(Roles.Head, ct))
+            foreach (var head in await Kam.Core.Targets.TargetAccess.ActiveIdsAsync(db, Roles.Head, ct))
             {
                 if (head != me.Id && head != c.HandlerId)
                     notifier.Add(new NotificationMessage(head, NotificationKinds.CaseCritical, $"case_critical:{c.Id}", $"{c.Number} {c.Title}", Link: $"/cases/{c.Id}"));
@@ -213,13 +213,6 @@ public sealed class SaveCase(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
                            select u.Id).AnyAsync(ct);
         return works && await ServiceAccess.MaySeeAsync(db, userId, accountId, ownerId, ct);
     }
-
-    private async Task<List<Guid>> UsersInRole(string role, CancellationToken ct) =>
-        await (from u in db.Unscoped<User>()
-               join ur in db.Unscoped<IdentityUserRole<Guid>>() on u.Id equals ur.UserId
-               join r in db.Unscoped<Role>() on ur.RoleId equals r.Id
-               where u.IsActive && r.Name == role
-               select u.Id).Distinct().ToListAsync(ct);
 }
 
 public sealed record CaseHandoverInput(Guid? HandlerId, string? Note, Guid? Version);
