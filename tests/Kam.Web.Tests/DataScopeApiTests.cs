@@ -268,6 +268,37 @@ public sealed class DataScopeApiTests(KamFactory app)
             var id = (string)created["id"]!;
             return new(id, id, $"/api/follow-ups?pageSize=200&account={account}", $"/api/follow-ups/{id}", null, a.Owner);
         },
+        [typeof(Kam.Core.Appraisals.Appraisal)] = async a =>
+        {
+            // A sheet shows to its person and the department's readers only.
+            var month = new DateOnly(2060 + Random.Shared.Next(40), 1 + Random.Shared.Next(12), 1);
+            var scheme = new Kam.Core.Appraisals.AppraisalScheme { Name = "范围方案" + Short(), FromMonth = month, Revision = 100_000 + Random.Shared.Next(1_000_000), Definition = "{}", Status = Kam.Core.Appraisals.SchemeStatus.Approved };
+            var sheet = new Kam.Core.Appraisals.Appraisal { PersonId = a.OwnerId, Month = month, SchemeId = scheme.Id, SelfAssessment = "自评" + Short() };
+            await a.App.Change(db =>
+            {
+                db.Unscoped<Kam.Core.Appraisals.AppraisalScheme>().Add(scheme);
+                db.Unscoped<Kam.Core.Appraisals.Appraisal>().Add(sheet);
+                return Task.CompletedTask;
+            });
+            var id = sheet.Id.ToString();
+            return new(id, sheet.SelfAssessment, $"/api/appraisals?period={month:yyyy-MM}", $"/api/appraisals/{id}", null, a.Owner);
+        },
+        [typeof(Kam.Core.Appraisals.RewardFault)] = async a =>
+        {
+            var report = new Kam.Core.Appraisals.RewardFault
+            {
+                PersonId = a.OwnerId,
+                Kind = Kam.Core.Appraisals.RewardFaultKind.Reward,
+                Month = new DateOnly(2026, 1, 1),
+                OccurredOn = new DateOnly(2026, 1, 5),
+                Title = "奖励" + Short(),
+                Description = "签下大单",
+                Points = 3,
+                Status = Kam.Core.Appraisals.SchemeStatus.Approved,
+            };
+            await a.App.Change(db => db.Unscoped<Kam.Core.Appraisals.RewardFault>().AddAsync(report).AsTask());
+            return new(report.Id.ToString(), report.Title, "/api/rewards-faults", null, null, a.Owner);
+        },
         [typeof(Notification)] = async a =>
         {
             var title = "提醒" + Short();

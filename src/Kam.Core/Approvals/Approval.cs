@@ -27,6 +27,15 @@ public static class ApprovalDocuments
 
     /// <summary>A PR or promotion activity of the PR expense plan (公关活动).</summary>
     public const string Activity = "activity";
+
+    /// <summary>An appraisal scheme (考核方案).</summary>
+    public const string AppraisalScheme = "appraisal_scheme";
+
+    /// <summary>The department's appraisal of a month (月度考核结果).</summary>
+    public const string AppraisalMonth = "appraisal_month";
+
+    /// <summary>The head's report of a subordinate's reward or fault (奖励 / 过失报告).</summary>
+    public const string RewardFault = "reward_fault";
 }
 
 public enum ApprovalStatus

@@ -40,6 +40,9 @@ public sealed class ApprovalRules(Settings settings)
             new(Roles.Head, ApprovalCondition.Always),
             new(Roles.Executive, ApprovalCondition.AmountAtLeast, 100_000m),
         ],
+        [ApprovalDocuments.AppraisalScheme] = [new(Roles.Executive, ApprovalCondition.Always)],
+        [ApprovalDocuments.AppraisalMonth] = [new(Roles.Executive, ApprovalCondition.Always)],
+        [ApprovalDocuments.RewardFault] = [new(Roles.Executive, ApprovalCondition.Always)],
         [ApprovalDocuments.ExpenseClaim] =
         [
             new(Roles.Head, ApprovalCondition.Always),

@@ -45,9 +45,25 @@ public static class NotificationKinds
 
     public const string FollowUpDue = "notify.follow_up_due";
 
+    /// <summary>A month's appraisal sheets wait for the head's rating.</summary>
+    public const string AppraisalToRate = "notify.appraisal_to_rate";
+
+    /// <summary>A person's sheet is open for their self-assessment.</summary>
+    public const string AppraisalOpen = "notify.appraisal_open";
+
+    /// <summary>A person's sheet is published: confirm or appeal by the date.</summary>
+    public const string AppraisalPublished = "notify.appraisal_published";
+
+    /// <summary>A person appealed their sheet; the head answers.</summary>
+    public const string AppraisalAppealed = "notify.appraisal_appealed";
+
+    /// <summary>The head answered an appeal.</summary>
+    public const string AppraisalAnswered = "notify.appraisal_answered";
+
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
         TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert, ClaimsUnpaid, ClaimsWaiting,
-        CaseAssigned, CaseCritical, CaseWarning, CaseBreached, SatisfactionLow, FollowUpDue];
+        CaseAssigned, CaseCritical, CaseWarning, CaseBreached, SatisfactionLow, FollowUpDue,
+        AppraisalToRate, AppraisalOpen, AppraisalPublished, AppraisalAppealed, AppraisalAnswered];
 }

@@ -25,7 +25,10 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
     /// <summary>Cases near or past a deadline (see <see cref="Service.ServiceReminders"/>).</summary>
     public int Cases { get; init; }
 
-    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets + Expenses + Cases;
+    /// <summary>Appraisal sheets opened at the month's start or made final (see <see cref="Appraisals.AppraisalReminders"/>).</summary>
+    public int Appraisals { get; init; }
+
+    public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets + Expenses + Cases + Appraisals;
 }
 
 /// <summary>
@@ -41,7 +44,8 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
 /// </para>
 /// </summary>
 public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, Settings settings, Payments.InstalmentReminders instalments,
-    Targets.TargetReminders targets, Expenses.ExpenseReminders expenses, Service.ServiceReminders service)
+    Targets.TargetReminders targets, Expenses.ExpenseReminders expenses, Service.ServiceReminders service,
+    Appraisals.AppraisalReminders appraisals)
 {
     /// <summary>A visit falling due within this many days is announced.</summary>
     public const int DueSoonDays = 3;
@@ -68,12 +72,14 @@ public sealed class Reminders(IKamDb db, Notifier notifier, TimeProvider clock, 
         var targetNotices = await notifier.SendAsync(await targets.MessagesAsync(ct), ct);
         var expenseNotices = await notifier.SendAsync(await expenses.MessagesAsync(ct), ct);
         var caseNotices = await service.RunAsync(ct);
+        var appraisalSteps = await appraisals.RunAsync(ct);
         return new ReminderRun(visitsDue, visitsOverdue, reports, tasksDue, tasksOverdue, contractsExpiring)
         {
             Instalments = instalmentsDue,
             Targets = targetNotices,
             Expenses = expenseNotices,
             Cases = caseNotices,
+            Appraisals = appraisalSteps,
         };
     }
 

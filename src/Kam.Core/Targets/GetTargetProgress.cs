@@ -127,6 +127,17 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
     /// <summary>The share of each person's A accounts (and the department's) with a completed visit in the period, in percent.</summary>
     private async Task<(Dictionary<Guid, decimal> People, decimal Department)> CoverageAsync(DateOnly start, DateOnly until, List<Guid> ids, CancellationToken ct)
     {
+        var counts = await CoverageCountsAsync(db, start, until, ct);
+        static decimal Percent(int visited, int all) => all == 0 ? 0 : Math.Round(visited * 100m / all, 1, MidpointRounding.AwayFromZero);
+        var wanted = ids.ToHashSet();
+        var people = counts.Where(c => wanted.Contains(c.Key)).ToDictionary(c => c.Key, c => Percent(c.Value.Visited, c.Value.All));
+        // The department's: every A account's, whoever reads it (a rate, no record shown).
+        return (people, Percent(counts.Values.Sum(c => c.Visited), counts.Values.Sum(c => c.All)));
+    }
+
+    /// <summary>Per owner: how many of their A accounts had a completed visit in the period, of how many.</summary>
+    public static async Task<Dictionary<Guid, (int Visited, int All)>> CoverageCountsAsync(IKamDb db, DateOnly start, DateOnly until, CancellationToken ct)
+    {
         var a = AccountTier.A;
         var done = VisitStatus.Done;
         // Every A account once, through the tier index, with whether it has a completed visit in the period (one seek
@@ -134,12 +145,7 @@ public sealed class GetTargetProgress(IKamDb db, ICurrentUser me, TimeProvider c
         var rows = await db.Unscoped<Account>().AsNoTracking().Where(x => x.Tier == a && x.ArchivedAt == null && x.Status != AccountStatus.Lost)
             .Select(x => new { x.OwnerId, Visited = db.Unscoped<Visit>().Any(v => v.AccountId == x.Id && v.Status == done && v.Date >= start && v.Date <= until) })
             .ToListAsync(ct);
-        static decimal Percent(int visited, int all) => all == 0 ? 0 : Math.Round(visited * 100m / all, 1, MidpointRounding.AwayFromZero);
-        var wanted = ids.ToHashSet();
-        var people = rows.Where(r => wanted.Contains(r.OwnerId)).GroupBy(r => r.OwnerId)
-            .ToDictionary(g => g.Key, g => Percent(g.Count(r => r.Visited), g.Count()));
-        // The department's: every A account's, whoever reads it (a rate, no record shown).
-        return (people, Percent(rows.Count(r => r.Visited), rows.Count));
+        return rows.GroupBy(r => r.OwnerId).ToDictionary(g => g.Key, g => (g.Count(r => r.Visited), g.Count()));
     }
 }
 
