@@ -35,6 +35,7 @@ public static class KamInfrastructure
         services.AddScoped<ISeedStep, DemoPlansStep>();
         services.AddScoped<ISeedStep, DemoExpensesStep>();
         services.AddScoped<ISeedStep, DemoServiceStep>();
+        services.AddScoped<ISeedStep, DemoAppraisalStep>();
         services.AddScoped<ISeedStep, DemoDealsStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
         services.TryAddTimeProvider();

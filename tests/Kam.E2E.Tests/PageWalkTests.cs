@@ -182,6 +182,13 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
             pages.Add($"/follow-ups/{answered}");
         if (await First("/api/accounts?pageSize=1") is { } withCases)
             pages.Add($"/accounts/{withCases}?tab=service");
+        if (await First("/api/appraisal-schemes") is { } scheme)
+            pages.AddRange([$"/appraisal-schemes/{scheme}", "/appraisal-schemes/new"]);
+        if (await First("/api/appraisals/mine") is { } ownSheet)
+            pages.Add($"/appraisals/{ownSheet}");
+        var month = await api.GetAsync("/api/appraisals");
+        if (month.TryGetProperty("rows", out var rows) && rows.GetArrayLength() > 0)
+            pages.Add($"/appraisals/{rows[0].GetProperty("id").GetString()}");
         return pages;
     }
 

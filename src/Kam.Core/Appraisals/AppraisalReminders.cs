@@ -6,18 +6,19 @@ namespace Kam.Core.Appraisals;
 
 /// <summary>
 /// The appraisal's share of the reminders run (as the system): at the start of a month the last month's sheets open by
-/// themselves (once: when its round does not exist yet, in the first <see cref="OpenWithinDays"/> days), telling the head
-/// and every person; published sheets past their window become final.
+/// themselves (once: when its round does not exist yet, in the first <see cref="OpenWithinDays"/> days), telling the heads;
+/// published sheets past their window become final.
 /// </summary>
 public sealed class AppraisalReminders(IKamDb db, TimeProvider clock, OpenAppraisals open)
 {
     public const int OpenWithinDays = 10;
 
+    /// <summary>Makes the due sheets final and opens last month's when due; returns the notices sent.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var today = clock.Today();
-        var finalized = await AppraisalFlow.FinalizeAsync(db, today, ct);
-        var opened = 0;
+        await AppraisalFlow.FinalizeAsync(db, today, ct);
+        var notified = 0;
         var last = Period.MonthOf(today.AddMonths(-1));
         var month = last.Start;
         if (today.Day <= OpenWithinDays && !await db.Unscoped<AppraisalRound>().AnyAsync(r => r.Month == month, ct)
@@ -25,8 +26,8 @@ public sealed class AppraisalReminders(IKamDb db, TimeProvider clock, OpenApprai
         {
             try
             {
-                var result = await open.Handle(last.ToString(), ct);
-                opened = result.IsSuccess ? result.Value : 0;
+                if ((await open.Handle(last.ToString(), ct)).IsSuccess)
+                    notified = open.Notified;
             }
             catch (DbUpdateException)
             {
@@ -34,6 +35,6 @@ public sealed class AppraisalReminders(IKamDb db, TimeProvider clock, OpenApprai
                 db.ChangeTracker.Clear();
             }
         }
-        return finalized + opened;
+        return notified;
     }
 }

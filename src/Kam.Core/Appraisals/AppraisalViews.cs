@@ -9,7 +9,7 @@ public sealed record GradeCount(string Grade, int Count, decimal Percent, decima
 
 /// <summary>The department's month (the calibration view): every sheet with its grade, the distribution against the
 /// scheme's forced share of the top grade, and what the reader may do with the month.</summary>
-public sealed record AppraisalMonthView(string Period, RoundStatus? Status, Guid? ApprovalId, IReadOnlyList<AppraisalRow> Rows, IReadOnlyList<GradeCount> Distribution,
+public sealed record AppraisalMonthView(string Period, Guid? RoundId, RoundStatus? Status, Guid? ApprovalId, IReadOnlyList<AppraisalRow> Rows, IReadOnlyList<GradeCount> Distribution,
     int? TopGradeMaxPercent, bool TopGradeOver, bool MonthOver, bool CanOpen, bool CanSubmit);
 
 /// <summary>One line of a sheet as shown: the item, whether its figures are money, and where its figures come from.</summary>

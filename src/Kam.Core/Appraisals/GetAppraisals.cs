@@ -39,7 +39,7 @@ public sealed class GetAppraisals(IKamDb db, ICurrentUser me, TimeProvider clock
         var over = top is { } limit && distribution.Count > 0 && distribution[0].Percent > limit;
         var open = round is null or { Status: RoundStatus.Open or RoundStatus.Rejected };
         var monthOver = p.End < today;
-        return new AppraisalMonthView(p.ToString(), round?.Status, round?.ApprovalId, rows, distribution, top, over, monthOver,
+        return new AppraisalMonthView(p.ToString(), round?.Id, round?.Status, round?.ApprovalId, rows, distribution, top, over, monthOver,
             AppraisalAccess.Drafts(me) && open && monthOver, AppraisalAccess.Rates(me) && open && rows.Count > 0 && rows.All(r => r.Unrated == 0));
     }
 

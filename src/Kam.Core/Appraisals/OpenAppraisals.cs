@@ -14,7 +14,10 @@ namespace Kam.Core.Appraisals;
 /// </summary>
 public sealed class OpenAppraisals(IKamDb db, ICurrentUser me, TimeProvider clock, AppraisalFigures figures, Notifier notifier)
 {
-    public async Task<Result<int>> Handle(string? period, CancellationToken ct = default)
+    /// <summary>How many notices the last opening sent (the heads told once a month).</summary>
+    public int Notified { get; private set; }
+
+    public async Task<Result<int>> Handle(string? period, CancellationToken ct = default, bool notify = true)
     {
         if (!AppraisalAccess.Drafts(me))
             return Error.Forbidden("appraisal.read_only");
@@ -64,25 +67,23 @@ public sealed class OpenAppraisals(IKamDb db, ICurrentUser me, TimeProvider cloc
         if (round is null)
             db.Unscoped<AppraisalRound>().Add(new AppraisalRound { Month = month, Status = RoundStatus.Open });
         await db.SaveChangesAsync(ct);
-        await NotifyAsync(p, ct);
+        Notified = notify ? await NotifyAsync(p, ct) : 0;
         return count;
     }
 
-    /// <summary>Tells the heads once that a month's sheets wait for their rating, and each person that theirs is open.</summary>
-    private async Task NotifyAsync(Period p, CancellationToken ct)
+    /// <summary>Tells the heads once that a month's sheets wait for their rating; returns how many notices went out.</summary>
+    private async Task<int> NotifyAsync(Period p, CancellationToken ct)
     {
         var month = p.Start;
-        var open = await db.Unscoped<Appraisal>().AsNoTracking().Where(a => a.Month == month && a.Status == AppraisalStatus.Open).Select(a => new { a.Id, a.PersonId }).ToListAsync(ct);
+        var open = await db.Unscoped<Appraisal>().AsNoTracking().CountAsync(a => a.Month == month && a.Status == AppraisalStatus.Open, ct);
         var heads = await TargetAccess.ActiveIdsAsync(db, Roles.Head, ct);
-        var subject = $"{p} ({open.Count})";
-        var messages = heads.Select(h => new NotificationMessage(h, NotificationKinds.AppraisalToRate, $"appraisal_rate:{p}", subject, p.End, $"/appraisals?period={p}"))
-            .Concat(open.Select(a => new NotificationMessage(a.PersonId, NotificationKinds.AppraisalOpen, $"appraisal_open:{p}", p.ToString(), p.End, $"/appraisals/{a.Id}")))
-            .ToList();
-        await notifier.SendAsync(messages, ct);
+        var subject = $"{p} ({open})";
+        return await notifier.SendAsync(heads.Select(h => new NotificationMessage(h, NotificationKinds.AppraisalToRate, $"appraisal_rate:{p}", subject, p.End,
+            $"/appraisals?period={p}")).ToList(), ct);
     }
 
     /// <summary>The approved reward and fault points of a month per person.</summary>
-    internal static async Task<Dictionary<Guid, (decimal Bonus, decimal Deduction)>> PointsAsync(IKamDb db, DateOnly month, CancellationToken ct)
+    public static async Task<Dictionary<Guid, (decimal Bonus, decimal Deduction)>> PointsAsync(IKamDb db, DateOnly month, CancellationToken ct)
     {
         var rows = await db.Unscoped<RewardFault>().AsNoTracking().Where(r => r.Month == month && r.Status == SchemeStatus.Approved)
             .Select(r => new { r.PersonId, r.Kind, r.Points }).ToListAsync(ct);
@@ -91,7 +92,7 @@ public sealed class OpenAppraisals(IKamDb db, ICurrentUser me, TimeProvider cloc
     }
 
     /// <summary>Sets a sheet's total, grade and coefficient from its items and points under its scheme.</summary>
-    internal static void Score(Appraisal sheet, SchemeDefinition scheme, IReadOnlyList<SheetItem> items)
+    public static void Score(Appraisal sheet, SchemeDefinition scheme, IReadOnlyList<SheetItem> items)
     {
         sheet.Total = SchemeRules.Total(items, sheet.Bonus, sheet.Deduction, scheme);
         var grade = SchemeRules.Grade(sheet.Total, scheme);

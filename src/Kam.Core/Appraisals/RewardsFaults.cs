@@ -81,7 +81,7 @@ public sealed class RewardsFaults(IKamDb db, ICurrentUser me, ApprovalEngine eng
         db.Unscoped<RewardFault>().Add(report);
         var name = await db.Unscoped<User>().Where(u => u.Id == report.PersonId).Select(u => u.DisplayName).FirstAsync(ct);
         var request = await engine.SubmitAsync(new ApprovalSubmission(ApprovalDocuments.RewardFault, report.Id, null,
-            $"{Text.Get($"rewardfault.{report.Kind}")} {name}: {report.Title}", new ApprovalFacts(report.Amount, false)), ct);
+            $"{Text.Get($"rewardfaultkind.{report.Kind}")} {name}: {report.Title}", new ApprovalFacts(report.Amount, false)), ct);
         report.ApprovalId = request.Id;
         await db.SaveChangesAsync(ct);
         return report.Id;

@@ -48,9 +48,6 @@ public static class NotificationKinds
     /// <summary>A month's appraisal sheets wait for the head's rating.</summary>
     public const string AppraisalToRate = "notify.appraisal_to_rate";
 
-    /// <summary>A person's sheet is open for their self-assessment.</summary>
-    public const string AppraisalOpen = "notify.appraisal_open";
-
     /// <summary>A person's sheet is published: confirm or appeal by the date.</summary>
     public const string AppraisalPublished = "notify.appraisal_published";
 
@@ -65,5 +62,5 @@ public static class NotificationKinds
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
         TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert, ClaimsUnpaid, ClaimsWaiting,
         CaseAssigned, CaseCritical, CaseWarning, CaseBreached, SatisfactionLow, FollowUpDue,
-        AppraisalToRate, AppraisalOpen, AppraisalPublished, AppraisalAppealed, AppraisalAnswered];
+        AppraisalToRate, AppraisalPublished, AppraisalAppealed, AppraisalAnswered];
 }

@@ -25,7 +25,7 @@ public sealed record ReminderRun(int VisitsDue, int VisitsOverdue, int ReportsMi
     /// <summary>Cases near or past a deadline (see <see cref="Service.ServiceReminders"/>).</summary>
     public int Cases { get; init; }
 
-    /// <summary>Appraisal sheets opened at the month's start or made final (see <see cref="Appraisals.AppraisalReminders"/>).</summary>
+    /// <summary>Appraisal notices: the month's sheets opened for the heads to rate (see <see cref="Appraisals.AppraisalReminders"/>).</summary>
     public int Appraisals { get; init; }
 
     public int Total => VisitsDue + VisitsOverdue + ReportsMissing + TasksDue + TasksOverdue + ContractsExpiring + Instalments + Targets + Expenses + Cases + Appraisals;
