@@ -299,6 +299,14 @@ public sealed class DataScopeApiTests(KamFactory app)
             await a.App.Change(db => db.Unscoped<Kam.Core.Appraisals.RewardFault>().AddAsync(report).AsTask());
             return new(report.Id.ToString(), report.Title, "/api/rewards-faults", null, null, a.Owner);
         },
+        [typeof(Kam.Core.Commission.CommissionStatement)] = async a => (await Statement(a)).Placed,
+        [typeof(Kam.Core.Commission.CommissionQuestion)] = async a =>
+        {
+            var (_, statement, url) = await Statement(a);
+            var question = new Kam.Core.Commission.CommissionQuestion { StatementId = statement.Id, RunId = statement.RunId, PersonId = a.OwnerId, Text = "疑问" + Short() };
+            await a.App.Change(db => db.Unscoped<Kam.Core.Commission.CommissionQuestion>().AddAsync(question).AsTask());
+            return new(question.Id.ToString(), question.Text, null, url, null, a.Owner);
+        },
         [typeof(Notification)] = async a =>
         {
             var title = "提醒" + Short();
@@ -356,6 +364,29 @@ public sealed class DataScopeApiTests(KamFactory app)
             Assert.Contains(placed.Marker, await Cells(placed.Sees, export));
             Assert.DoesNotContain(placed.Marker, await Cells(am2, export));
         }
+    }
+
+    /// <summary>An approved run (of a far month) with a statement of the owner's: only they and the department read it.</summary>
+    private static async Task<(Placed Placed, Kam.Core.Commission.CommissionStatement Statement, string Url)> Statement(Actors a)
+    {
+        var scheme = new Kam.Core.Commission.CommissionScheme { Name = "范围" + Short(), FromMonth = new DateOnly(2090, 1, 1), Revision = 100_000 + Random.Shared.Next(1_000_000), Definition = "{}" };
+        var run = new Kam.Core.Commission.CommissionRun
+        {
+            Month = new DateOnly(2060 + Random.Shared.Next(40), 1 + Random.Shared.Next(12), 1),
+            Number = 100 + Random.Shared.Next(1_000_000),
+            SchemeId = scheme.Id,
+            Status = Kam.Core.Commission.RunStatus.Approved,
+        };
+        var statement = new Kam.Core.Commission.CommissionStatement { RunId = run.Id, PersonId = a.OwnerId, Total = 7_000m + Random.Shared.Next(100_000) / 100m };
+        await a.App.Change(db =>
+        {
+            db.Unscoped<Kam.Core.Commission.CommissionScheme>().Add(scheme);
+            db.Unscoped<Kam.Core.Commission.CommissionRun>().Add(run);
+            db.Unscoped<Kam.Core.Commission.CommissionStatement>().Add(statement);
+            return Task.CompletedTask;
+        });
+        var url = $"/api/commission-runs/{run.Id}/statements/{a.OwnerId}";
+        return (new(statement.Id.ToString(), statement.Total.ToString(System.Globalization.CultureInfo.InvariantCulture), null, url, null, a.Owner), statement, url);
     }
 
     private static async Task<(string Id, string Name)> Account(Actors a)

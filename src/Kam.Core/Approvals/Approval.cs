@@ -36,6 +36,12 @@ public static class ApprovalDocuments
 
     /// <summary>The head's report of a subordinate's reward or fault (奖励 / 过失报告).</summary>
     public const string RewardFault = "reward_fault";
+
+    /// <summary>A commission scheme (提成方案).</summary>
+    public const string CommissionScheme = "commission_scheme";
+
+    /// <summary>A month's commission run (提成核算).</summary>
+    public const string CommissionRun = "commission_run";
 }
 
 public enum ApprovalStatus

@@ -43,6 +43,8 @@ public sealed class ApprovalRules(Settings settings)
         [ApprovalDocuments.AppraisalScheme] = [new(Roles.Executive, ApprovalCondition.Always)],
         [ApprovalDocuments.AppraisalMonth] = [new(Roles.Executive, ApprovalCondition.Always)],
         [ApprovalDocuments.RewardFault] = [new(Roles.Executive, ApprovalCondition.Always)],
+        [ApprovalDocuments.CommissionScheme] = [new(Roles.Executive, ApprovalCondition.Always)],
+        [ApprovalDocuments.CommissionRun] = [new(Roles.Head, ApprovalCondition.Always), new(Roles.Executive, ApprovalCondition.Always)],
         [ApprovalDocuments.ExpenseClaim] =
         [
             new(Roles.Head, ApprovalCondition.Always),

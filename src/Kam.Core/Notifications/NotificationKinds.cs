@@ -57,10 +57,16 @@ public static class NotificationKinds
     /// <summary>The head answered an appeal.</summary>
     public const string AppraisalAnswered = "notify.appraisal_answered";
 
+    /// <summary>A person asked about their commission statement; the head answers.</summary>
+    public const string CommissionQuestion = "notify.commission_question";
+
+    /// <summary>The head answered a question about a commission statement.</summary>
+    public const string CommissionAnswered = "notify.commission_answered";
+
     public static IReadOnlyList<string> All { get; } =
         [VisitDue, VisitOverdue, ReportMissing, TaskDue, TaskOverdue, Digest, ReportReviewed, TaskAssigned, TaskDone,
         ApprovalWaiting, ApprovalApproved, ApprovalRejected, ContractExpiring, InstalmentDue, InstalmentOverdue,
         TargetBehind, TargetBehindTeam, TargetReached, TargetChallenge, ActionPlanCommented, BudgetAlert, ClaimsUnpaid, ClaimsWaiting,
         CaseAssigned, CaseCritical, CaseWarning, CaseBreached, SatisfactionLow, FollowUpDue,
-        AppraisalToRate, AppraisalPublished, AppraisalAppealed, AppraisalAnswered];
+        AppraisalToRate, AppraisalPublished, AppraisalAppealed, AppraisalAnswered, CommissionQuestion, CommissionAnswered];
 }
