@@ -36,6 +36,7 @@ public static class KamInfrastructure
         services.AddScoped<ISeedStep, DemoExpensesStep>();
         services.AddScoped<ISeedStep, DemoServiceStep>();
         services.AddScoped<ISeedStep, DemoAppraisalStep>();
+        services.AddScoped<ISeedStep, DemoCommissionStep>();
         services.AddScoped<ISeedStep, DemoDealsStep>();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Kam:DemoOptions"));
         services.TryAddTimeProvider();

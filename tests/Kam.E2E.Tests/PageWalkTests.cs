@@ -186,6 +186,17 @@ public sealed partial class PageWalkTests(KamApp app) : BrowserTest(app)
             pages.AddRange([$"/appraisal-schemes/{scheme}", "/appraisal-schemes/new"]);
         if (await First("/api/appraisals/mine") is { } ownSheet)
             pages.Add($"/appraisals/{ownSheet}");
+        if (await First("/api/commission-schemes") is { } commissionScheme)
+            pages.AddRange([$"/commission-schemes/{commissionScheme}", "/commission-schemes/new"]);
+        var runs = await api.GetAsync("/api/commission-runs");
+        if (runs.GetArrayLength() > 0)
+        {
+            var run = runs[0].GetProperty("id").GetString();
+            pages.Add($"/commission-runs/{run}");
+            var me = (await api.GetAsync("/api/me")).GetProperty("id").GetString();
+            if (runs[0].TryGetProperty("mine", out var mine) && mine.ValueKind == JsonValueKind.Number)
+                pages.Add($"/commission-runs/{run}/statements/{me}");
+        }
         var month = await api.GetAsync("/api/appraisals");
         if (month.TryGetProperty("rows", out var rows) && rows.GetArrayLength() > 0)
             pages.Add($"/appraisals/{rows[0].GetProperty("id").GetString()}");

@@ -18,7 +18,7 @@ public sealed class NavigationTests
                 ("nav.expenses", "/expenses /budgets /activities /budgets/execution /budgets/categories"),
                 ("nav.service", "/cases /follow-ups /service/stats /service/satisfaction /service/settings /service/surveys"),
                 ("nav.deals", "/opportunities /opportunities/pipeline /opportunities/forecast /contracts /orders /shipments /receivables /payments /products /approvals /approvals/rules /opportunities/stages"),
-                ("nav.performance", "/appraisals /appraisal-schemes /rewards-faults"),
+                ("nav.performance", "/appraisals /commission-runs /appraisal-schemes /commission-schemes /rewards-faults /commission-calculator"),
                 ("nav.system", "/admin/users /admin/audit /service/calendar"),
             ],
             areas);

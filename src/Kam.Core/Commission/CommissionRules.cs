@@ -15,11 +15,11 @@ public static class CommissionRules
 
     public static string Write(CommissionDefinition d) => JsonSerializer.Serialize(d, Json);
 
-    /// <summary>The shipped scheme: collections by achievement (below 60% nothing, then 2%, 3% on the part above the
-    /// target, ¥2,000 for the challenge), new accounts 3% in their first year, 30% held on accounts 90 days overdue, the
+    /// <summary>The shipped scheme: collections by achievement (below 60% nothing, then 1%, 1.5% on the part above the
+    /// target, ¥2,000 for the challenge), new accounts 1.5% in their first year, 30% held on accounts 90 days overdue, the
     /// appraisal coefficient on.</summary>
     public static CommissionDefinition Default { get; } = new(CommissionBase.Collected, RateMode.Achievement,
-        Bands: [new(0, 0), new(60, 2)], AcceleratorRate: 3, ChallengeBonus: 2000, Special: [new(SpecialKind.NewAccount, null, 3)], HoldPercent: 30);
+        Bands: [new(0, 0), new(60, 1)], AcceleratorRate: 1.5m, ChallengeBonus: 2000, Special: [new(SpecialKind.NewAccount, null, 1.5m)], HoldPercent: 30);
 
     public static List<FieldError> Validate(CommissionDefinition? d)
     {
