@@ -33,6 +33,11 @@ public sealed class ScenarioRunner(ScenarioFile file, RunSettings overrides, Vir
         {
             var id = scenario.Resolve is null ? null : await ResolveIdAsync(scenario, fragment, ct);
             var path = PathTemplate.Fill(scenario.Path, fragment, id);
+            if (path.Contains("{me}", StringComparison.Ordinal))
+            {
+                var me = await FirstIdAsync((await pool.GetAsync(scenario.User, file.Password, 1, ct))[0], "/api/me", ct);
+                path = path.Replace("{me}", Uri.EscapeDataString(me), StringComparison.Ordinal);
+            }
             // Log everyone in before measuring: a login is a deliberately slow password hash.
             await pool.GetAsync(scenario.User, file.Password, prepared.Levels.Max(), ct);
             return prepared with { Path = path, Head = head with { Path = path } };
@@ -107,6 +112,9 @@ public sealed class ScenarioRunner(ScenarioFile file, RunSettings overrides, Vir
         if (list.ValueKind == JsonValueKind.Object && !list.TryGetProperty("items", out _) && list.TryGetProperty("id", out var own)
             && own.ValueKind == JsonValueKind.String)
             return own.GetString()!;
+        // A plain array (GET /api/commission-runs): its first element's id.
+        if (list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 && list[0].TryGetProperty("id", out var first) && first.ValueKind == JsonValueKind.String)
+            return first.GetString()!;
         if (list.ValueKind != JsonValueKind.Object || !list.TryGetProperty("items", out var items)
             || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
             throw new BenchException($"resolving {{id}}: GET {listPath} returned no items");

@@ -72,7 +72,8 @@ public sealed record Scenario
 
     public string Method { get; init; } = "GET";
 
-    /// <summary>Path and query; may contain <c>{id}</c> (needs <see cref="Resolve"/>) and <c>{fragment}</c>.</summary>
+    /// <summary>Path and query; may contain <c>{id}</c> (needs <see cref="Resolve"/>), <c>{fragment}</c> and <c>{me}</c> (the
+    /// user's own id, from <c>/api/me</c>).</summary>
     public string Path { get; init; } = "";
 
     /// <summary>A list path GET-ed once before the run; <c>items[0].id</c> (or a single record's <c>id</c>, as from

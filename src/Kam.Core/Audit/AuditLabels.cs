@@ -18,6 +18,8 @@ public static class AuditLabels
         "Version", "CreatedAt", "CreatedById", "UpdatedAt", "UpdatedById", "Id",
         // A survey's questions and answers as stored (JSON, read on the follow-up's page), and a link's token hash.
         "Questions", "Answers", "LinkTokenHash",
+        // An appraisal sheet's lines and a scheme's rules as stored (JSON, read on their pages), a statement line's coded explanation.
+        "Items", "Definition", "Explain",
     };
 
     public static string Entity(string type) => Text.Find($"audit.entity.{type}") ?? type;

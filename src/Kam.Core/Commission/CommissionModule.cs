@@ -9,7 +9,7 @@ public sealed class CommissionModule : IKamModule
     /// <inheritdoc/>
     public void Register(IServiceCollection services)
     {
-        services.AddScoped<CommissionSchemes>().AddScoped<CommissionSources>().AddScoped<CommissionRuns>().AddScoped<ExportPayout>().AddScoped<CommissionCalculator>();
+        services.AddScoped<CommissionSchemes>().AddScoped<CommissionSources>().AddScoped<CommissionRuns>().AddScoped<ExportPayout>().AddScoped<CommissionCalculator>().AddScoped<MyPerformance>();
         services.AddScoped<IApprovalDocument, CommissionSchemeApproval>();
         services.AddScoped<IApprovalDocument, RunApproval>();
     }
