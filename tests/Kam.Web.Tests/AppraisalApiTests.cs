@@ -232,6 +232,14 @@ public sealed class AppraisalApiTests(KamFactory app)
         // (7,134 − 20×80 + 20×90) ÷ 90 = 7,334 ÷ 90 = 81.49, + 3 = 84.49.
         Assert.Equal(("Final", 84.49m), ((string?)answered["status"], (decimal)answered["total"]!));
         Assert.Contains("工作态度: 80 → 90", (string)answered["appealAnswer"]!, StringComparison.Ordinal);
+
+        // The month as a workbook for the department: a row per sheet with every indicator's score; not for the person.
+        await (await am.GetAsync($"/api/appraisals/export?period={period}")).Problem(HttpStatusCode.Forbidden);
+        var workbook = await head.GetAsync($"/api/appraisals/export?period={period}");
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        using var stream = new MemoryStream(await workbook.Content.ReadAsByteArrayAsync());
+        var exported = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().Single(r => Equals(r["被考核人"], "测试kpi"));
+        Assert.Equal((84.49m, 90m, 3m), (Convert.ToDecimal(exported["总分"]), Convert.ToDecimal(exported["工作态度 (20%)"]), Convert.ToDecimal(exported["加分"])));
     }
 
     private static JsonNode Line(JsonNode sheet, string code) => sheet["lines"]!.AsArray().Single(l => (string?)l!["item"]!["code"] == code)!;

@@ -10,7 +10,7 @@ public sealed class AppraisalsModule : IKamModule
     public void Register(IServiceCollection services)
     {
         services.AddScoped<Schemes>().AddScoped<AppraisalFigures>().AddScoped<OpenAppraisals>().AddScoped<GetAppraisals>().AddScoped<AppraisalFlow>()
-            .AddScoped<RewardsFaults>().AddScoped<AppraisalReminders>();
+            .AddScoped<RewardsFaults>().AddScoped<AppraisalReminders>().AddScoped<ExportAppraisals>();
         services.AddScoped<IApprovalDocument, SchemeApproval>();
         services.AddScoped<IApprovalDocument, MonthApproval>();
         services.AddScoped<IApprovalDocument, RewardFaultApproval>();

@@ -7,7 +7,7 @@ namespace Kam.Web.Api;
 /// submission, and the reward and fault reports.</summary>
 public static class AppraisalEndpoints
 {
-    public static void MapAppraisals(this RouteGroupBuilder api)
+    public static void MapAppraisals(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         var schemes = api.MapGroup("/appraisal-schemes").WithTags("Appraisal").RequireAuthorization(Policies.ReadAccounts);
         schemes.MapGet("", async (Schemes get, CancellationToken ct) => TypedResults.Ok(await get.List(ct)));
@@ -37,6 +37,8 @@ public static class AppraisalEndpoints
         var sheets = api.MapGroup("/appraisals").WithTags("Appraisal").RequireAuthorization(Policies.ReadAccounts);
         sheets.MapGet("", async (string? period, GetAppraisals get, HttpContext ctx, CancellationToken ct) =>
             (await get.Month(period, ct)).Ok(ctx)).Produces<AppraisalMonthView>().ProducesValidationProblem();
+        sheets.MapGet("/export", Export).Produces(StatusCodes.Status200OK, contentType: Spreadsheets.ContentType).ProducesProblem(StatusCodes.Status403Forbidden);
+        app.MapGet("/appraisals/export", Export).RequireAuthorization(Policies.ReadAccounts).ExcludeFromDescription();
         sheets.MapGet("/mine", async (GetAppraisals get, CancellationToken ct) => TypedResults.Ok(await get.Mine(ct)));
         sheets.MapGet("/{id:guid}", async (Guid id, GetAppraisals get, HttpContext ctx, CancellationToken ct) =>
             (await get.Get(id, ct)).Ok(ctx)).Produces<AppraisalView>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -70,6 +72,9 @@ public static class AppraisalEndpoints
             return created.IsSuccess ? TypedResults.Created($"/api/rewards-faults/{created.Value}", new { id = created.Value }) : Problems.From(created.Error!, ctx);
         }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static Task<IResult> Export(string? period, ExportAppraisals export, HttpContext ctx, CancellationToken ct) =>
+        Spreadsheets.Export("nav.appraisals", path => export.WriteAsync(period, path, ct), ctx);
 
     private static async Task<IResult> Then<T>(Kam.Core.Common.Result done, Func<Task<Kam.Core.Common.Result<T>>> read, HttpContext ctx) =>
         done.IsSuccess ? (await read()).Ok(ctx) : Problems.From(done.Error!, ctx);
