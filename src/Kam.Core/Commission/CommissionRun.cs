@@ -94,7 +94,7 @@ public class CommissionStatement : Entity
 /// <summary>A line of a statement, explaining itself: <see cref="Explain"/> is a text code and its arguments
 /// ("code|arg|arg…"), written in the reader's language when shown.</summary>
 [Scoped(Scope.Parent, Rule = typeof(LineScope))]
-public class CommissionLine : Entity
+public class CommissionLine : Entity, ISnapshotPart
 {
     public Guid StatementId { get; set; }
 

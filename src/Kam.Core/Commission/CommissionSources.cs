@@ -26,8 +26,16 @@ public sealed class CommissionSources(IKamDb db)
         CancellationToken ct, DateOnly? until = null)
     {
         var (start, end) = (month, until ?? month.AddMonths(1).AddDays(-1));
+        // One person (the calculator, the workbench): only the payments credited to them or split with them.
+        var payments = db.Unscoped<Payment>().AsNoTracking().Where(p => p.ReceivedOn >= start && p.ReceivedOn <= end && p.ReversedAt == null);
+        if (people.Count == 1)
+        {
+            var only = people.First();
+            var share = only.ToString("D");
+            payments = payments.Where(p => (p.CreditShares == null && p.CreditedToId == only) || (p.CreditShares != null && p.CreditShares.Contains(share)));
+        }
         var raws = d.Base == CommissionBase.Collected
-            ? await db.Unscoped<Payment>().AsNoTracking().Where(p => p.ReceivedOn >= start && p.ReceivedOn <= end && p.ReversedAt == null)
+            ? await payments
                 .Select(p => new Raw(p.Id, p.AccountId, p.OrderId, p.Reference, p.Amount, p.ReceivedOn, p.CreditedToId, p.CreditShares)).ToListAsync(ct)
             : await db.Unscoped<Contract>().AsNoTracking().Where(c => c.SignedOn >= start && c.SignedOn <= end && c.ArchivedAt == null && SignedStatuses.Contains(c.Status))
                 .Select(c => new Raw(c.Id, c.AccountId, null, c.Number, c.Amount, c.SignedOn!.Value, c.CreditedToId ?? c.OwnerId, c.CreditShares)).ToListAsync(ct);
@@ -84,12 +92,12 @@ public sealed class CommissionSources(IKamDb db)
             .Select(a => new { a.PersonId, a.Coefficient, a.Grade }).ToListAsync(ct)).ToDictionary(a => a.PersonId);
 
         // Holds of approved runs not paid out yet, and the accounts (theirs and this month's) with receivables long overdue.
+        var peopleIds = people.ToList();
         var holds = await (from l in db.Unscoped<CommissionLine>().AsNoTracking()
-                           where l.Kind == LineKind.Hold && l.ReleasedByRunId == null
+                           where peopleIds.Contains(l.PersonId) && l.Kind == LineKind.Hold && l.ReleasedByRunId == null
                            join r in db.Unscoped<CommissionRun>() on l.RunId equals r.Id
                            where r.Status == RunStatus.Approved
                            select new { l.Id, l.PersonId, l.SourceId, l.AccountId, l.Reference, l.Amount, r.Month }).ToListAsync(ct);
-        holds = holds.Where(h => wanted.Contains(h.PersonId)).ToList();
         var watched = accountIds.Concat(holds.Where(h => h.AccountId is not null).Select(h => h.AccountId!.Value)).Distinct().ToList();
         var overdueBefore = today.AddDays(-d.OverdueDays);
         var overdue = (await Chunked(watched, ids => db.Unscoped<Instalment>().AsNoTracking()

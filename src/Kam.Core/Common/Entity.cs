@@ -5,6 +5,14 @@ public interface IAudited
 {
 }
 
+/// <summary>
+/// A line of a computed snapshot (a commission statement's lines: thousands a run, written once). Stamped like every
+/// record, but not copied into the audit trail line by line: the run and its statements, which are, stand for them.
+/// </summary>
+public interface ISnapshotPart
+{
+}
+
 /// <summary>A record users never hard-delete: archiving sets <see cref="ArchivedAt"/> and it can be restored.</summary>
 public interface IArchivable
 {

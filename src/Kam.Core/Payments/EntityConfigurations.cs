@@ -43,5 +43,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasIndex(p => new { p.ContractId, p.ReceivedOn });
         // This month's and year's collections, summed from the index alone.
         b.HasIndex(p => new { p.ReceivedOn, p.AccountId, p.Amount, p.ReversedAt });
+        // The payments reversed in a month (a commission run takes back what they earned): few, found without a scan.
+        b.HasIndex(p => p.ReversedAt);
     }
 }

@@ -50,7 +50,7 @@ internal static class AuditTrail
                     business.Version = Guid.NewGuid();
                 }
             }
-            if (!audit)
+            if (!audit || entry.Entity is ISnapshotPart)
                 continue;
             var changes = Changes(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0)

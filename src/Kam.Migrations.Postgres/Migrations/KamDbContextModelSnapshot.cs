@@ -3202,6 +3202,8 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("InstalmentId");
 
+                    b.HasIndex("ReversedAt");
+
                     b.HasIndex("AccountId", "ReceivedOn");
 
                     b.HasIndex("ContractId", "ReceivedOn");

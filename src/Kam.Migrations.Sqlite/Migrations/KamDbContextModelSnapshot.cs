@@ -3189,6 +3189,8 @@ namespace Kam.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstalmentId");
 
+                    b.HasIndex("ReversedAt");
+
                     b.HasIndex("AccountId", "ReceivedOn");
 
                     b.HasIndex("ContractId", "ReceivedOn");
