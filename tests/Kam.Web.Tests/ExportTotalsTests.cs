@@ -23,9 +23,10 @@ public sealed class ExportTotalsTests(KamFactory app)
         var exports = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText!)
             .Where(r => r.StartsWith("/api/", StringComparison.Ordinal) && r.EndsWith("/export", StringComparison.Ordinal) && !r.Contains('{'))
-            // Reports, not lists (the department and each person per metric; the budget's execution grouped): their scope is
-            // DataScopeApiTests' TargetLine and BudgetUsage cases.
-            .Where(r => r != "/api/targets/export" && r != "/api/targets/breakdown/export" && r != "/api/budgets/execution/export")
+            // Reports, not lists (the department and each person per metric; the budget's execution grouped; a month's appraisal
+            // sheets, the department's only): their scope is DataScopeApiTests' TargetLine, BudgetUsage and Appraisal cases and
+            // AppraisalApiTests' export.
+            .Where(r => r != "/api/targets/export" && r != "/api/targets/breakdown/export" && r != "/api/budgets/execution/export" && r != "/api/appraisals/export")
             .Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(exports.Count >= 8, $"only {exports.Count} exports found: {string.Join(", ", exports)}");
 
