@@ -77,7 +77,7 @@ public sealed record SchemeDefinition(IReadOnlyList<IndicatorDefinition> Indicat
 /// department reads the schemes (公开: a person knows how they are appraised).
 /// </summary>
 [Scoped(Scope.Department)]
-public class AppraisalScheme : Entity
+public class AppraisalScheme : Entity, IVersionedScheme
 {
     public string Name { get; set; } = "";
 

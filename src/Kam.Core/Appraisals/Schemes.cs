@@ -66,45 +66,17 @@ public sealed class Schemes(IKamDb db, ICurrentUser me, ApprovalEngine engine, T
 
     public async Task<Result> Update(Guid id, SchemeInput input, CancellationToken ct = default)
     {
-        var scheme = await db.Read<AppraisalScheme>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (scheme is null)
-            return Error.NotFound("appraisal.scheme_not_found");
-        if (!AppraisalAccess.Drafts(me))
-            return Error.Forbidden("appraisal.read_only");
-        if (!AppraisalAccess.IsOpen(scheme.Status))
-            return Error.Conflict("appraisal.scheme_locked");
-        if (Check(input with { Role = scheme.Role }) is { } invalid)
+        var found = await SchemeSteps.EditableAsync<AppraisalScheme>(db, me, "appraisal", id, input.Version, ct);
+        if (!found.IsSuccess)
+            return found.Error!;
+        if (Check(input with { Role = found.Value.Role }) is { } invalid)
             return invalid;
-        if (input.Version is not { } version)
-            return Error.Validation("version", "field.version_required");
-        if (version != scheme.Version)
-            return Error.Conflict();
-        db.Entry(scheme).Property(s => s.Version).OriginalValue = version;
-        Apply(scheme, input);
+        Apply(found.Value, input);
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
 
-    public async Task<Result> Submit(Guid id, SchemeActionInput input, CancellationToken ct = default)
-    {
-        var scheme = await db.Read<AppraisalScheme>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (scheme is null)
-            return Error.NotFound("appraisal.scheme_not_found");
-        if (!AppraisalAccess.Drafts(me))
-            return Error.Forbidden("appraisal.read_only");
-        if (input.Version is { } version && version != scheme.Version)
-            return Error.Conflict();
-        if (!AppraisalAccess.IsOpen(scheme.Status))
-            return Error.Conflict("appraisal.scheme_locked");
-        if (input.Note?.Length > 500)
-            return Error.Validation("note", "field.too_long", 0, 500);
-        if (input.Version is { } seen)
-            db.Entry(scheme).Property(s => s.Version).OriginalValue = seen;
-        scheme.Status = SchemeStatus.UnderReview;
-        var request = await engine.SubmitAsync(new ApprovalSubmission(ApprovalDocuments.AppraisalScheme, scheme.Id, null,
-            $"{scheme.Name} ({Period.MonthOf(scheme.FromMonth)}, v{scheme.Revision})", new ApprovalFacts(null, false), input.Note), ct);
-        scheme.ApprovalId = request.Id;
-        return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
-    }
+    public Task<Result> Submit(Guid id, SchemeActionInput input, CancellationToken ct = default) =>
+        SchemeSteps.SubmitAsync<AppraisalScheme>(db, me, engine, ApprovalDocuments.AppraisalScheme, "appraisal", id, input, ct);
 
     /// <summary>A new draft revision copied from a scheme (for a later month), to be approved again.</summary>
     public async Task<Result<Guid>> Revise(Guid id, CancellationToken ct = default)
@@ -174,20 +146,8 @@ public sealed class SchemeApproval(IKamDb db, TimeProvider clock) : IApprovalDoc
 {
     public string DocumentType => ApprovalDocuments.AppraisalScheme;
 
-    public async Task ApplyAsync(ApprovalRequest request, ApprovalStatus outcome, CancellationToken ct)
-    {
-        var scheme = await db.Unscoped<AppraisalScheme>().FirstOrDefaultAsync(s => s.Id == request.DocumentId, ct);
-        if (scheme is null || scheme.Status != SchemeStatus.UnderReview)
-            return;
-        scheme.Status = outcome switch
-        {
-            ApprovalStatus.Approved => SchemeStatus.Approved,
-            ApprovalStatus.Rejected => SchemeStatus.Rejected,
-            _ => SchemeStatus.Draft,
-        };
-        if (scheme.Status == SchemeStatus.Approved)
-            scheme.ApprovedAt = clock.GetUtcNow();
-    }
+    public async Task ApplyAsync(ApprovalRequest request, ApprovalStatus outcome, CancellationToken ct) =>
+        SchemeSteps.Decide(await db.Unscoped<AppraisalScheme>().FirstOrDefaultAsync(s => s.Id == request.DocumentId, ct), outcome, clock.GetUtcNow());
 
     public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Read<AppraisalScheme>().AnyAsync(s => s.Id == documentId, ct);
 

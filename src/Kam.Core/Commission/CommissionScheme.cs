@@ -79,7 +79,7 @@ public sealed record CommissionDefinition(
 /// by everyone: a person knows how they are paid.
 /// </summary>
 [Scoped(Scope.Department)]
-public class CommissionScheme : Entity
+public class CommissionScheme : Entity, IVersionedScheme
 {
     public string Name { get; set; } = "";
 

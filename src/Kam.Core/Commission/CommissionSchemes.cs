@@ -58,45 +58,17 @@ public sealed class CommissionSchemes(IKamDb db, ICurrentUser me, ApprovalEngine
 
     public async Task<Result> Update(Guid id, CommissionSchemeInput input, CancellationToken ct = default)
     {
-        var scheme = await db.Read<CommissionScheme>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (scheme is null)
-            return Error.NotFound("commission.scheme_not_found");
-        if (!AppraisalAccess.Drafts(me))
-            return Error.Forbidden("commission.read_only");
-        if (!AppraisalAccess.IsOpen(scheme.Status))
-            return Error.Conflict("commission.scheme_locked");
+        var found = await SchemeSteps.EditableAsync<CommissionScheme>(db, me, "commission", id, input.Version, ct);
+        if (!found.IsSuccess)
+            return found.Error!;
         if (Check(input) is { } invalid)
             return invalid;
-        if (input.Version is not { } version)
-            return Error.Validation("version", "field.version_required");
-        if (version != scheme.Version)
-            return Error.Conflict();
-        db.Entry(scheme).Property(s => s.Version).OriginalValue = version;
-        Apply(scheme, input);
+        Apply(found.Value, input);
         return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
     }
 
-    public async Task<Result> Submit(Guid id, SchemeActionInput input, CancellationToken ct = default)
-    {
-        var scheme = await db.Read<CommissionScheme>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (scheme is null)
-            return Error.NotFound("commission.scheme_not_found");
-        if (!AppraisalAccess.Drafts(me))
-            return Error.Forbidden("commission.read_only");
-        if (input.Version is { } version && version != scheme.Version)
-            return Error.Conflict();
-        if (!AppraisalAccess.IsOpen(scheme.Status))
-            return Error.Conflict("commission.scheme_locked");
-        if (input.Note?.Length > 500)
-            return Error.Validation("note", "field.too_long", 0, 500);
-        if (input.Version is { } seen)
-            db.Entry(scheme).Property(s => s.Version).OriginalValue = seen;
-        scheme.Status = SchemeStatus.UnderReview;
-        var request = await engine.SubmitAsync(new ApprovalSubmission(ApprovalDocuments.CommissionScheme, scheme.Id, null,
-            $"{scheme.Name} ({Period.MonthOf(scheme.FromMonth)}, v{scheme.Revision})", new ApprovalFacts(null, false), input.Note), ct);
-        scheme.ApprovalId = request.Id;
-        return await db.SaveOrConflictAsync(ct) is { } conflict ? conflict : Result.Success;
-    }
+    public Task<Result> Submit(Guid id, SchemeActionInput input, CancellationToken ct = default) =>
+        SchemeSteps.SubmitAsync<CommissionScheme>(db, me, engine, ApprovalDocuments.CommissionScheme, "commission", id, input, ct);
 
     public async Task<Result<Guid>> Revise(Guid id, CancellationToken ct = default)
     {
@@ -149,20 +121,8 @@ public sealed class CommissionSchemeApproval(IKamDb db, TimeProvider clock) : IA
 {
     public string DocumentType => ApprovalDocuments.CommissionScheme;
 
-    public async Task ApplyAsync(ApprovalRequest request, ApprovalStatus outcome, CancellationToken ct)
-    {
-        var scheme = await db.Unscoped<CommissionScheme>().FirstOrDefaultAsync(s => s.Id == request.DocumentId, ct);
-        if (scheme is null || scheme.Status != SchemeStatus.UnderReview)
-            return;
-        scheme.Status = outcome switch
-        {
-            ApprovalStatus.Approved => SchemeStatus.Approved,
-            ApprovalStatus.Rejected => SchemeStatus.Rejected,
-            _ => SchemeStatus.Draft,
-        };
-        if (scheme.Status == SchemeStatus.Approved)
-            scheme.ApprovedAt = clock.GetUtcNow();
-    }
+    public async Task ApplyAsync(ApprovalRequest request, ApprovalStatus outcome, CancellationToken ct) =>
+        SchemeSteps.Decide(await db.Unscoped<CommissionScheme>().FirstOrDefaultAsync(s => s.Id == request.DocumentId, ct), outcome, clock.GetUtcNow());
 
     public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Read<CommissionScheme>().AnyAsync(s => s.Id == documentId, ct);
 
