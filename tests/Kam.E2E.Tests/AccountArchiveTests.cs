@@ -293,14 +293,33 @@ public sealed partial class AccountArchiveTests(KamApp app) : BrowserTest(app)
             }
         }
         await Expect(modal).ToBeVisibleAsync();
-        await modal.Locator("input[data-testid=contact-name]").FillAsync(name);
-        await modal.Locator("input[data-testid=contact-title]").FillAsync(title);
-        await modal.Locator("input[data-testid=contact-mobile]").FillAsync("139" + Random.Shared.Next(10_000_000, 99_999_999));
-        await modal.Locator("select[data-testid=contact-role]").SelectOptionAsync(role);
-        await modal.Locator("select[data-testid=contact-attitude]").SelectOptionAsync(attitude);
-        if (reportsTo is not null)
-            await modal.Locator("select[data-testid=contact-reports-to]").SelectOptionAsync(new SelectOptionValue { Label = reportsTo });
-        await modal.Locator("button[type=submit]").ClickAsync();
+        // The form can be re-rendered empty by the previous save's refresh landing after the modal opened (seen under a
+        // loaded CI machine): fill it again and submit again when the name is not there any more.
+        for (var attempt = 0; attempt < 3 && await modal.IsVisibleAsync(); attempt++)
+        {
+            await modal.Locator("input[data-testid=contact-name]").FillAsync(name);
+            await modal.Locator("input[data-testid=contact-title]").FillAsync(title);
+            await modal.Locator("input[data-testid=contact-mobile]").FillAsync("139" + Random.Shared.Next(10_000_000, 99_999_999));
+            await modal.Locator("select[data-testid=contact-role]").SelectOptionAsync(role);
+            await modal.Locator("select[data-testid=contact-attitude]").SelectOptionAsync(attitude);
+            if (reportsTo is not null)
+                await modal.Locator("select[data-testid=contact-reports-to]").SelectOptionAsync(new SelectOptionValue { Label = reportsTo });
+            if (await modal.Locator("input[data-testid=contact-name]").InputValueAsync() != name)
+                continue;
+            await modal.Locator("button[type=submit]").ClickAsync();
+            try
+            {
+                await modal.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 8000 });
+                break;
+            }
+            catch (TimeoutException)
+            {
+            }
+            // Emptied before the save was taken: fill and submit again; still saving (a slow machine): wait below rather
+            // than submit twice.
+            if (await modal.Locator("input[data-testid=contact-name]").InputValueAsync() != "")
+                break;
+        }
         await Expect(modal).ToBeHiddenAsync();
         await Expect(page.Locator(".ant-table-row", new() { HasText = name })).ToBeVisibleAsync();
     }
