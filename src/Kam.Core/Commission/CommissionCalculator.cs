@@ -30,11 +30,11 @@ public sealed class CommissionCalculator(IKamDb db, ICurrentUser me, TimeProvide
         if (input.AccountId is not null && account is null)
             return Error.Validation("accountId", "field.invalid");
         var definition = CommissionRules.Parse(scheme.Definition);
-        var now = (await sources.ReadAsync(definition, month, today, [id], ct, until: today))[id];
-        var before = CommissionEngine.Compute(definition, now with { Releases = [], Clawbacks = [] });
+        var now = await sources.MonthSoFarAsync(definition, id, today, ct);
+        var before = CommissionEngine.Compute(definition, now);
         var deal = new BaseItem(Guid.Empty, Text.Get("commission.calculator_deal"), input.AccountId ?? Guid.Empty, today, amount, input.Brand, input.Series,
             account?.BecameActiveOn is { } active && active > month.AddMonths(1).AddDays(-1).AddYears(-1), account?.Category ?? AccountCategory.Other);
-        var after = CommissionEngine.Compute(definition, now with { Items = now.Items.Append(deal).ToList(), Releases = [], Clawbacks = [] });
+        var after = CommissionEngine.Compute(definition, now with { Items = now.Items.Append(deal).ToList() });
         var line = after.Lines.LastOrDefault(l => l.Kind == LineKind.Base && l.SourceId == Guid.Empty);
         var last = await db.Read<Appraisals.Appraisal>().AsNoTracking().Where(a => a.PersonId == id && a.Total != null).OrderByDescending(a => a.Month)
             .Select(a => a.Coefficient).FirstOrDefaultAsync(ct);

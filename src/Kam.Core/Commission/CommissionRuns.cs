@@ -272,12 +272,17 @@ public sealed class RunApproval(IKamDb db) : IApprovalDocument
             ApprovalStatus.Rejected => RunStatus.Rejected,
             _ => RunStatus.Draft,
         };
-        if (run.Status != RunStatus.Approved)
-            return;
-        var released = await db.Unscoped<CommissionLine>().Where(l => l.RunId == run.Id && l.Kind == LineKind.Release && l.HoldLineId != null)
+        if (run.Status == RunStatus.Approved)
+            await MarkReleasedAsync(db, run.Id, ct);
+    }
+
+    /// <summary>Marks the holds an approved run pays out as released by it (tracked: saved with the approval).</summary>
+    public static async Task MarkReleasedAsync(IKamDb db, Guid runId, CancellationToken ct)
+    {
+        var released = await db.Unscoped<CommissionLine>().Where(l => l.RunId == runId && l.Kind == LineKind.Release && l.HoldLineId != null)
             .Select(l => l.HoldLineId!.Value).ToListAsync(ct);
         foreach (var hold in await db.Unscoped<CommissionLine>().Where(l => released.Contains(l.Id)).ToListAsync(ct))
-            hold.ReleasedByRunId = run.Id;
+            hold.ReleasedByRunId = runId;
     }
 
     public Task<bool> VisibleAsync(Guid documentId, CancellationToken ct) => db.Read<CommissionRun>().AnyAsync(r => r.Id == documentId, ct);

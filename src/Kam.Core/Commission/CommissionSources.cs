@@ -142,6 +142,14 @@ public sealed class CommissionSources(IKamDb db)
         });
     }
 
+    /// <summary>One person's month so far (to <paramref name="today"/>) for an estimate: what a run would read, without the
+    /// releases and clawbacks that only a run settles.</summary>
+    public async Task<StatementInput> MonthSoFarAsync(CommissionDefinition d, Guid person, DateOnly today, CancellationToken ct)
+    {
+        var input = (await ReadAsync(d, Period.MonthOf(today).Start, today, [person], ct, until: today))[person];
+        return input with { Releases = [], Clawbacks = [] };
+    }
+
     /// <summary>
     /// Payments of a month whose run is approved but that no approved run counted (entered late, 补录): counted in the next
     /// run instead, once, dated so that the line says when the money came. Looked for over the last <see cref="LateMonths"/>

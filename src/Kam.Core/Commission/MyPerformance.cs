@@ -26,8 +26,8 @@ public sealed class MyPerformance(IKamDb db, ICurrentUser me, TimeProvider clock
         if (await CommissionSchemes.ForMonthAsync(db, month, ct) is { } scheme)
         {
             var definition = CommissionRules.Parse(scheme.Definition);
-            var input = (await sources.ReadAsync(definition, month, today, [id], ct, until: today))[id];
-            var draft = CommissionEngine.Compute(definition, input with { Releases = [], Clawbacks = [] });
+            var input = await sources.MonthSoFarAsync(definition, id, today, ct);
+            var draft = CommissionEngine.Compute(definition, input);
             (monthBase, earned) = (draft.Base, draft.Subtotal);
             achievement = input.Target is > 0 ? Math.Round(draft.Base * 100 / input.Target.Value, 1, MidpointRounding.AwayFromZero) : null;
         }

@@ -42,9 +42,7 @@ public sealed class DemoCommissionStep(KamDbContext db, TimeProvider clock, Comm
                 continue;
             var run = await db.Unscoped<CommissionRun>().SingleAsync(r => r.Id == created.Value, ct);
             run.Status = RunStatus.Approved;
-            var released = await db.Unscoped<CommissionLine>().Where(l => l.RunId == run.Id && l.Kind == LineKind.Release && l.HoldLineId != null)
-                .Select(l => l.HoldLineId!.Value).ToListAsync(ct);
-            await db.Unscoped<CommissionLine>().Where(l => released.Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.ReleasedByRunId, run.Id), ct);
+            await RunApproval.MarkReleasedAsync(db, run.Id, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
