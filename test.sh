@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Kam's whole test suite, from a fresh machine with the .NET SDK:
-#   1. installs what the tests need when it is missing (Debian chromium, postgresql, CJK fonts);
+#   1. installs what the tests need when it is missing (Debian chromium, postgresql, nginx, CJK fonts);
 #   2. builds, and checks the code style (dotnet format --verify-no-changes);
 #   3. runs the unit tests, the API suite on SQLite, the API suite again on a PostgreSQL server it starts
-#      itself (and removes afterwards), and the browser tests in Chromium;
+#      itself (and removes afterwards), the browser tests in Chromium, and the cluster lane: two Kam servers
+#      (the Release build) behind nginx on that PostgreSQL (tests/Kam.Cluster.Tests);
 #   4. ends with the line "N passed, N failed" counted from the test results.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -23,6 +24,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 fc-list 2>/dev/null | grep -qiE 'Noto Sans CJK|Noto Serif CJK|WenQuanYi' || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   step "Installing ${missing[*]}"
@@ -35,6 +37,10 @@ fi
 step "Build"
 if ! dotnet build Kam.slnx -nologo -clp:ErrorsOnly; then
   echo "Build failed."; echo "0 passed, 1 failed"; exit 1
+fi
+# The cluster lane runs Kam as operators do: the Release binary.
+if ! dotnet build src/Kam.Web -c Release -nologo -clp:ErrorsOnly; then
+  echo "Release build failed."; echo "0 passed, 1 failed"; exit 1
 fi
 step "Code style (dotnet format --verify-no-changes)"
 if ! dotnet format Kam.slnx --verify-no-changes --no-restore; then
@@ -79,6 +85,9 @@ if [ -n "${KAM_TEST_PG:-}" ]; then
   run_suite api-postgres tests/Kam.Web.Tests KAM_TEST_DB=Postgres
 fi
 run_suite e2e tests/Kam.E2E.Tests
+if [ -n "${KAM_TEST_PG:-}" ]; then
+  run_suite cluster tests/Kam.Cluster.Tests
+fi
 
 # ---- 5. the count ---------------------------------------------------------------------------
 step "Summary"
@@ -99,7 +108,7 @@ for path in sorted(glob.glob(os.path.join(results, "*.trx"))):
         print(f"  {os.path.basename(path)[:-4]} ran no test")
         f += 1
     passed, failed, skipped = passed + p, failed + f, skipped + s
-expected = 4 if os.environ.get("KAM_TEST_PG") else 3
+expected = 5 if os.environ.get("KAM_TEST_PG") else 3
 if len(glob.glob(os.path.join(results, "*.trx"))) < expected:
     print("  a suite produced no results")
     failed += 1

@@ -1,5 +1,7 @@
 using System.Net;
 using Kam.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kam.Web.Tests;
 
@@ -12,6 +14,14 @@ public sealed class HealthAndDocsTests(KamFactory app)
         using var client = app.Anonymous();
         var body = await (await client.GetAsync("/health")).Ok<HealthBody>();
         Assert.Equal("Healthy", body.Status);
+    }
+
+    [Fact]
+    public async Task Liveness_and_readiness_are_200_on_a_migrated_server()
+    {
+        using var client = app.Anonymous();
+        Assert.Equal("Healthy", (await (await client.GetAsync("/health/live")).Ok<HealthBody>()).Status);
+        Assert.Equal("Healthy", (await (await client.GetAsync("/health/ready")).Ok<HealthBody>()).Status);
     }
 
     [Fact]
@@ -67,6 +77,46 @@ public sealed class HealthWhenDatabaseDownTests(UnreachableDatabaseFactory app) 
         using var client = app.Anonymous();
         var response = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Not_ready_but_alive_when_the_database_does_not_answer()
+    {
+        using var client = app.Anonymous();
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("database_unreachable", (string?)(await ready.ReadJson())["reason"]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+}
+
+/// <summary>A server started with Kam:MigrateOnStart=false before anyone ran "migrate": its database is empty.</summary>
+public sealed class PendingMigrationsFactory : KamFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Kam:MigrateOnStart"] = "false",
+        ["Kam:Demo"] = "false",
+        ["Database:Provider"] = "Sqlite",
+        ["ConnectionStrings:Kam"] = $"Data Source={Path.Combine(Database.DataDir, "never-migrated.db")}",
+    };
+}
+
+public sealed class HealthWhileMigrationsPendTests(PendingMigrationsFactory app) : IClassFixture<PendingMigrationsFactory>
+{
+    [Fact]
+    public async Task Not_ready_while_migrations_are_pending_then_ready_once_they_are_applied()
+    {
+        using var client = app.Anonymous();
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("migrations_pending", (string?)(await ready.ReadJson())["reason"]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+        // What "Kam.Web.dll migrate" does on another machine; the running server sees it without a restart.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Kam.Infrastructure.Data.KamDbContext>().Database.MigrateAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 }
 

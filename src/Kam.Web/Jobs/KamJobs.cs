@@ -14,6 +14,9 @@ public abstract class KamJob(IServiceScopeFactory scopes) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // One line per run with the fire time it was scheduled for: across several servers each time appears once.
+        scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Kam.Web.Jobs.Runs")
+            .LogDebug("Job {Job} runs for {ScheduledFireTime:O} on {Instance}", context.JobDetail.Key.Name, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
         await RunAsync(scope.ServiceProvider, ct);
     }

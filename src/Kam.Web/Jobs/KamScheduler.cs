@@ -43,11 +43,13 @@ public static class KamScheduler
                 });
             else
                 q.UseInMemoryStore();
-            Schedule<RemindersJob>(q, RemindersJob.Key, RemindersCron);
-            Schedule<DigestJob>(q, DigestJob.Key, DigestCron);
-            Schedule<LedgerCheckJob>(q, LedgerCheckJob.Key, LedgerCheckCron);
+            // The schedules can be changed (Kam:Scheduler:RemindersCron...); the cluster test runs them every few seconds.
+            var cron = config.GetSection("Kam:Scheduler");
+            Schedule<RemindersJob>(q, RemindersJob.Key, cron["RemindersCron"] ?? RemindersCron);
+            Schedule<DigestJob>(q, DigestJob.Key, cron["DigestCron"] ?? DigestCron);
+            Schedule<LedgerCheckJob>(q, LedgerCheckJob.Key, cron["LedgerCheckCron"] ?? LedgerCheckCron);
             if (emailOn)
-                Schedule<EmailJob>(q, EmailJob.Key, EmailCron);
+                Schedule<EmailJob>(q, EmailJob.Key, cron["EmailCron"] ?? EmailCron);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

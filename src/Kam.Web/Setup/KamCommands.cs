@@ -53,6 +53,7 @@ public static class KamCommands
         await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var bootstrap = sp.GetRequiredService<AdminBootstrap>();
         await bootstrap.EnsureRolesAsync();
+        KamStartup.EnsureKeyRing(sp);
         switch (command)
         {
             case "migrate":

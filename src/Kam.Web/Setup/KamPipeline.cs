@@ -1,6 +1,5 @@
 using Kam.Web.Api;
 using Kam.Web.Components;
-using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 namespace Kam.Web.Setup;
@@ -10,7 +9,8 @@ public static class KamPipeline
     public static WebApplication UseKam(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Kam:ForwardedHeaders"))
-            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+            app.UseForwardedHeaders(); // the options of KamServices: the proxies of Kam:TrustedProxies
+
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();

@@ -126,8 +126,15 @@ public static class KamServices
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            // Only the reverse proxies' own addresses are believed (by default the proxy on this machine): a client
+            // reaching a server directly cannot claim another address or HTTPS.
+            if (config["Kam:TrustedProxies"] is { Length: > 0 } trusted)
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+                foreach (var entry in trusted.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry.Contains('/') ? entry : entry + (entry.Contains(':') ? "/128" : "/32")));
+            }
         });
 
         services.AddScoped<Kam.Web.Api.ImportReports>();

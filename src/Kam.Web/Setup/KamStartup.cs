@@ -1,5 +1,6 @@
 using Kam.Infrastructure.Data;
 using Kam.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Kam.Web.Setup;
 
@@ -18,11 +19,19 @@ public static class KamStartup
         await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var bootstrap = sp.GetRequiredService<AdminBootstrap>();
         await bootstrap.EnsureRolesAsync();
+        EnsureKeyRing(sp);
         if (app.Configuration.GetValue<bool>("Kam:Demo"))
             await sp.GetRequiredService<DemoSeeder>().SeedAsync();
         if (await bootstrap.EnsureAdminAsync() is { } password)
             AnnounceAdmin("admin", password, app.Configuration["Kam:AdminPassword"] is { Length: > 0 });
     }
+
+    /// <summary>
+    /// Creates the first Data Protection key (in the database) now, with the migrations, rather than at the first sign-in:
+    /// servers started together then never each create one of their own.
+    /// </summary>
+    public static void EnsureKeyRing(IServiceProvider sp) =>
+        sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Kam.KeyRing").Protect("ready");
 
     public static void AnnounceAdmin(string userName, string password, bool fromConfig)
     {
