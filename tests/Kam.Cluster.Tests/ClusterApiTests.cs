@@ -7,23 +7,14 @@ using Kam.Cluster.Tests.Infrastructure;
 namespace Kam.Cluster.Tests;
 
 /// <summary>What one server writes or issues, the other reads: tokens, files, versions, the export log; and health.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ClusterApiTests(ClusterFixture cluster) : IAsyncLifetime
+public sealed class ClusterApiTests(ClusterFixture cluster) : ClusterTest(cluster)
 {
-    public async Task InitializeAsync()
-    {
-        foreach (var server in cluster.Servers)
-            await cluster.EnsureRunningAsync(server);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Both_servers_and_the_proxy_are_live_and_ready()
     {
-        foreach (var url in new[] { cluster.First.BaseUrl, cluster.Second.BaseUrl, cluster.Proxy.BaseUrl })
+        foreach (var url in new[] { Cluster.First.BaseUrl, Cluster.Second.BaseUrl, Cluster.Proxy.BaseUrl })
         {
-            using var client = cluster.Client(url);
+            using var client = Cluster.Client(url);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
             var ready = await client.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -36,12 +27,12 @@ public sealed class ClusterApiTests(ClusterFixture cluster) : IAsyncLifetime
     {
         foreach (var node in new[] { "1", "2" })
         {
-            using var client = cluster.Client(cluster.Proxy.BaseUrl, node);
+            using var client = Cluster.Client(Cluster.Proxy.BaseUrl, node);
             var response = await client.GetAsync("/health/live");
             Assert.Contains($"kam_node={node}; Path=/", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
         }
         // A new client (no cookie) is given one of the two.
-        using var fresh = cluster.Client(cluster.Proxy.BaseUrl);
+        using var fresh = Cluster.Client(Cluster.Proxy.BaseUrl);
         var first = await fresh.GetAsync("/health/live");
         Assert.Matches("kam_node=[12]; Path=/", string.Join(";", first.Headers.GetValues("Set-Cookie")));
     }
@@ -49,11 +40,11 @@ public sealed class ClusterApiTests(ClusterFixture cluster) : IAsyncLifetime
     [Fact]
     public async Task A_token_issued_by_one_server_is_accepted_by_the_other_and_through_the_proxy_on_either()
     {
-        using var first = cluster.Client(cluster.First.BaseUrl);
-        var token = await cluster.LoginAsync(first, "am1");
-        foreach (var (url, node) in new[] { (cluster.Second.BaseUrl, (string?)null), (cluster.Proxy.BaseUrl, "1"), (cluster.Proxy.BaseUrl, "2") })
+        using var first = Cluster.Client(Cluster.First.BaseUrl);
+        var token = await Cluster.LoginAsync(first, "am1");
+        foreach (var (url, node) in new[] { (Cluster.Second.BaseUrl, (string?)null), (Cluster.Proxy.BaseUrl, "1"), (Cluster.Proxy.BaseUrl, "2") })
         {
-            using var client = cluster.Client(url, node);
+            using var client = Cluster.Client(url, node);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var me = await client.GetAsync("/api/me");
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
@@ -64,8 +55,8 @@ public sealed class ClusterApiTests(ClusterFixture cluster) : IAsyncLifetime
     [Fact]
     public async Task An_attachment_uploaded_through_one_server_downloads_through_the_other()
     {
-        using var first = await cluster.SignedInAsync(cluster.Proxy.BaseUrl, "am1", node: "1");
-        using var second = await cluster.SignedInAsync(cluster.Proxy.BaseUrl, "am1", node: "2");
+        using var first = await Cluster.SignedInAsync(Cluster.Proxy.BaseUrl, "am1", node: "1");
+        using var second = await Cluster.SignedInAsync(Cluster.Proxy.BaseUrl, "am1", node: "2");
         var accountId = await FirstAccountAsync(first);
         var pdf = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 营业执照 {Guid.NewGuid()}");
         using var upload = new MultipartFormDataContent();
@@ -85,8 +76,8 @@ public sealed class ClusterApiTests(ClusterFixture cluster) : IAsyncLifetime
     [Fact]
     public async Task A_save_through_one_server_makes_a_stale_save_through_the_other_a_409()
     {
-        using var first = await cluster.SignedInAsync(cluster.Proxy.BaseUrl, "am1", node: "1");
-        using var second = await cluster.SignedInAsync(cluster.Proxy.BaseUrl, "am1", node: "2");
+        using var first = await Cluster.SignedInAsync(Cluster.Proxy.BaseUrl, "am1", node: "1");
+        using var second = await Cluster.SignedInAsync(Cluster.Proxy.BaseUrl, "am1", node: "2");
         var accountId = await FirstAccountAsync(first);
         var account = JsonNode.Parse(await first.GetStringAsync($"/api/accounts/{accountId}"))!;
         var version = (string)account["version"]!;
@@ -104,8 +95,8 @@ public sealed class ClusterApiTests(ClusterFixture cluster) : IAsyncLifetime
     [Fact]
     public async Task An_export_made_on_one_server_is_in_the_export_log_read_on_the_other()
     {
-        using var am1 = await cluster.SignedInAsync(cluster.First.BaseUrl, "am1");
-        using var head = await cluster.SignedInAsync(cluster.Second.BaseUrl, "head");
+        using var am1 = await Cluster.SignedInAsync(Cluster.First.BaseUrl, "am1");
+        using var head = await Cluster.SignedInAsync(Cluster.Second.BaseUrl, "head");
         var before = JsonNode.Parse(await head.GetStringAsync("/api/exports?pageSize=1"))!["total"]!.GetValue<int>();
         var export = await am1.GetAsync("/api/accounts/export");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);

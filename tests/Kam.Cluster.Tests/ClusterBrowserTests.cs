@@ -8,25 +8,17 @@ using static Microsoft.Playwright.Assertions;
 namespace Kam.Cluster.Tests;
 
 /// <summary>The UI through the proxy: the Blazor circuit over its WebSocket, the sign-in cookie on either server, failover.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ClusterBrowserTests(ClusterFixture cluster) : IAsyncLifetime
+public sealed class ClusterBrowserTests(ClusterFixture cluster) : ClusterTest(cluster)
 {
     private const float Timeout = 20_000;
     private IBrowserContext? _context;
 
-    public async Task InitializeAsync()
-    {
-        foreach (var server in cluster.Servers)
-            await cluster.EnsureRunningAsync(server);
-        SetDefaultExpectTimeout(Timeout);
-    }
+    static ClusterBrowserTests() => SetDefaultExpectTimeout(Timeout);
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (_context is not null)
             await _context.DisposeAsync();
-        foreach (var server in cluster.Servers)
-            await cluster.EnsureRunningAsync(server);
     }
 
     [Fact]
@@ -36,11 +28,11 @@ public sealed class ClusterBrowserTests(ClusterFixture cluster) : IAsyncLifetime
         await SignInAsync(page, "head");
         var auth = (await _context!.CookiesAsync()).Single(c => c.Name == "kam.auth");
 
-        foreach (var server in cluster.Servers)
+        foreach (var server in Cluster.Servers)
         {
-            using var anonymous = cluster.Client(server.BaseUrl);
+            using var anonymous = Cluster.Client(server.BaseUrl);
             Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/")).StatusCode); // to /login
-            using var client = cluster.Client(server.BaseUrl);
+            using var client = Cluster.Client(server.BaseUrl);
             client.DefaultRequestHeaders.Add("Cookie", $"kam.auth={auth.Value}");
             var workbench = await client.GetAsync("/");
             Assert.Equal(HttpStatusCode.OK, workbench.StatusCode);
@@ -52,8 +44,8 @@ public sealed class ClusterBrowserTests(ClusterFixture cluster) : IAsyncLifetime
     {
         // The head gives am1 a task; am1 marks it done in the browser, on whichever server the proxy chose.
         var title = "集群督办" + Guid.NewGuid().ToString("N")[..6];
-        using var api = await cluster.SignedInAsync(cluster.Proxy.BaseUrl, "head");
-        using var am1Api = await cluster.SignedInAsync(cluster.Proxy.BaseUrl, "am1");
+        using var api = await Cluster.SignedInAsync(Cluster.Proxy.BaseUrl, "head");
+        using var am1Api = await Cluster.SignedInAsync(Cluster.Proxy.BaseUrl, "am1");
         var am1Id = (string)JsonNode.Parse(await am1Api.GetStringAsync("/api/me"))!["id"]!;
         var created = await api.PostAsJsonAsync("/api/tasks", new { title, ownerId = am1Id, dueOn = DateTime.Today.AddDays(5).ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -66,7 +58,7 @@ public sealed class ClusterBrowserTests(ClusterFixture cluster) : IAsyncLifetime
         var node = await NodeAsync();
         await page.GotoAsync($"/tasks/{taskId}");
         await WaitInteractiveAsync(page);
-        Assert.Contains(sockets, url => url.StartsWith($"ws://127.0.0.1:{cluster.Proxy.Port}/_blazor", StringComparison.Ordinal));
+        Assert.Contains(sockets, url => url.StartsWith($"ws://127.0.0.1:{Cluster.Proxy.Port}/_blazor", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "标记完成" }).ClickAsync();
         await page.Locator(".ant-popover").GetByRole(AriaRole.Button, new() { Name = "确 定" })
             .Or(page.Locator(".ant-popover").GetByRole(AriaRole.Button, new() { Name = "确定" })).ClickAsync();
@@ -76,7 +68,7 @@ public sealed class ClusterBrowserTests(ClusterFixture cluster) : IAsyncLifetime
         // is turned away by the other server (it does not know the circuit) and reloads the page; a person who presses
         // F5 first gets the same. Either way: the same page, still signed in, from the other server.
         var reloaded = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.Contains(taskId, StringComparison.Ordinal), new() { Timeout = 40_000 });
-        await cluster.Server(node).StopAsync(kill: true);
+        await Cluster.Server(node).StopAsync(kill: true);
         try
         {
             await reloaded;
@@ -98,15 +90,15 @@ public sealed class ClusterBrowserTests(ClusterFixture cluster) : IAsyncLifetime
 
     private async Task<IPage> NewPageAsync(string? node = null)
     {
-        _context = await cluster.Browser.NewContextAsync(new()
+        _context = await Cluster.Browser.NewContextAsync(new()
         {
-            BaseURL = cluster.Proxy.BaseUrl,
+            BaseURL = Cluster.Proxy.BaseUrl,
             Locale = "zh-CN",
             ViewportSize = new() { Width = 1280, Height = 800 },
         });
         _context.SetDefaultTimeout(Timeout);
         if (node is not null)
-            await _context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "kam_node", Value = node, Url = cluster.Proxy.BaseUrl }]);
+            await _context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "kam_node", Value = node, Url = Cluster.Proxy.BaseUrl }]);
         return await _context.NewPageAsync();
     }
 
