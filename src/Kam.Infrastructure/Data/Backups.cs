@@ -108,6 +108,8 @@ public sealed class Backups(KamDbContext db, DatabaseSettings settings)
             else
             {
                 await RunAsync(Tool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--single-transaction", copy], ct);
+                // pg_restore brings no planner statistics: without them the first queries on big tables plan as if empty.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
             }
 
             var root = Path.Combine(settings.DataDir, FilesFolder);

@@ -38,9 +38,20 @@ public static class DataScopes
         if (!DataScope.SeesOwnAccounts(me))
             return all.Where(a => false);
         var id = me.Id!.Value;
+        if (db.Database.IsNpgsql())
+            return all.Where(a => Visible(db, id).Contains(a.Id));
         return all.Where(a => a.OwnerId == id
             || db.Set<AccountMember>().Where(m => m.UserId == id).Select(m => m.AccountId).Contains(a.Id));
     }
+
+    /// <summary>
+    /// The ids of the accounts a person owns or is on the team of, as one set. PostgreSQL plans "owner is me OR id in
+    /// (team)" as a scan of every account with a hashed subplan (measured: 43 ms at 50,000 accounts for 278 visible);
+    /// an IN over this UNION is a few index lookups. SQLite keeps the OR, which it serves from its indexes.
+    /// </summary>
+    private static IQueryable<Guid> Visible(KamDbContext db, Guid id) =>
+        db.Set<Account>().Where(a => a.OwnerId == id).Select(a => a.Id)
+            .Union(db.Set<AccountMember>().Where(m => m.UserId == id).Select(m => m.AccountId));
 
     /// <summary>Records under an account (contacts, visits, deals, orders, payments...): those of the accounts the user sees.</summary>
     public static IQueryable<T> Under<T>(KamDbContext db, ICurrentUser me, IQueryable<T> all)
@@ -48,6 +59,14 @@ public static class DataScopes
     {
         if (DataScope.SeesAllAccounts(me))
             return all;
+        if (db.Database.IsNpgsql() && DataScope.SeesOwnAccounts(me))
+        {
+            // The ids themselves (a few hundred, one indexed query): with a subquery PostgreSQL walked a list's date
+            // index and compared every row with every visible account (147 ms for one page of visits at 1,000,000);
+            // with a list of values it filters by hash or goes through the accounts' own index (7.5 ms).
+            var mine = Visible(db, me.Id!.Value).ToList();
+            return all.Where(r => mine.Contains(r.AccountId));
+        }
         var visible = Accounts(db, me).Select(a => a.Id);
         return all.Where(r => visible.Contains(r.AccountId));
     }

@@ -53,6 +53,10 @@ public sealed class DemoSeeder(IEnumerable<ISeedStep> steps, IOptions<DemoOption
             // Rows written in bulk went past SaveChanges: the ledger and the search index are built from them now.
             await derived.RebuildSearchAsync(ct);
             await derived.RebuildLedgerAsync(ct);
+            // Tables filled by COPY a moment ago have no statistics yet (autovacuum comes later): without them
+            // PostgreSQL planned the commission run's late-payment check as nested loops over 500,000 payments and
+            // timed out. The steps below query what was just written.
+            await maintenance.RefreshStatisticsAsync(ct);
         }
         foreach (var step in steps.Where(s => s.NeedsDerivedData).OrderBy(s => s.Order))
             await RunAsync(step, context, ct);

@@ -205,6 +205,12 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("Tier", "ArchivedAt", "VisitDueBase", "Status", "OwnerId");
 
+                    b.HasIndex(new[] { "Name" }, "IX_Accounts_Active_Name")
+                        .HasFilter("\"ArchivedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "UpdatedAt" }, "IX_Accounts_Active_UpdatedAt")
+                        .HasFilter("\"ArchivedAt\" IS NULL");
+
                     b.ToTable("Accounts", (string)null);
                 });
 
