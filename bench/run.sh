@@ -8,6 +8,9 @@
 #   bench/run.sh FILE -- --concurrency 1,2,4          anything after -- goes to "Kam.Bench run"
 #   bench/run.sh A.json B.json                        several scenario files against one server
 #   BOOK=/srv/book bench/run.sh ...                   seed into BOOK once and keep it: later runs reuse it
+#   bench/run.sh --postgres FILE ...                  the same on PostgreSQL: a local server it starts (in BOOK/pg when
+#                                                     BOOK is set), seeded through the bulk writer's COPY path, ANALYZEd
+#   bench/pg-vs-sqlite.sh FILE ...                    both, one after the other, and a table of the two side by side
 # Environment: SCALE (50000), ROWS (100000), STARTUP_TIMEOUT (300 s until /health answers), BOOK (a kept data folder).
 # It builds Kam and Kam.Bench (Release), seeds a fresh SQLite database in a temp folder, starts Kam on a free
 # loopback port, runs the benchmarks over HTTP, stops the server and removes the temp folder.
@@ -22,13 +25,15 @@ SCENARIOS=()
 RUN_SCENARIOS=true
 IMPORT=false
 BENCH_ARGS=()
+POSTGRES=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --import) IMPORT=true ;;
     --rows) ROWS=$2; shift ;;
     --no-scenarios) RUN_SCENARIOS=false ;;
     --) shift; BENCH_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --postgres) POSTGRES=true ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "bench/run.sh: unknown option $1" >&2; exit 64 ;;
     *) SCENARIOS+=("$1") ;;
   esac
@@ -43,7 +48,7 @@ step() { printf '\n== %s\n' "$*"; }
 now() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 
-RESULTS=$ROOT/bench/results
+RESULTS=${RESULTS_DIR:-$ROOT/bench/results}
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$RESULTS"
 WEB=src/Kam.Web/bin/Release/net10.0/Kam.Web.dll
@@ -52,6 +57,11 @@ BENCH=bench/Kam.Bench/bin/Release/net10.0/Kam.Bench.dll
 if [ -n "${BOOK:-}" ]; then DATA=$BOOK; mkdir -p "$DATA"; else DATA=$(mktemp -d /tmp/kam-bench.XXXXXX); fi
 SERVER_LOG=$RESULTS/server-$STAMP.log
 PID=""
+DB_ARGS=()
+PGDATA=""
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_pg() { [ -z "$PGDATA" ] || as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true; }
 
 cleanup() {
   if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
@@ -59,6 +69,7 @@ cleanup() {
     for _ in $(seq 1 40); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
     kill -KILL "$PID" 2>/dev/null || true
   fi
+  stop_pg
   [ -n "${BOOK:-}" ] || rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -67,19 +78,48 @@ step "Build (Release)"
 dotnet build src/Kam.Web -c Release -nologo -clp:ErrorsOnly
 dotnet build bench/Kam.Bench -c Release -nologo -clp:ErrorsOnly
 
-if [ -n "${BOOK:-}" ] && [ -f "$DATA/kam.db" ]; then
+if [ "$POSTGRES" = true ]; then
+  # The settings of issue 18's table: shared_buffers 2 GB, work_mem 32 MB; the server's files live in DATA/pg.
+  step "PostgreSQL"
+  [ -n "$(pg_bin)" ] || { echo "bench/run.sh: --postgres needs Debian's postgresql (apt-get install postgresql)" >&2; exit 1; }
+  PGDATA=$DATA/pg
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    mkdir -p "$PGDATA"; [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$DATA"
+    as_pg "$(pg_bin)/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 \
+    -c shared_buffers=2GB -c work_mem=32MB -c max_connections=200" start >/dev/null
+  PSQL=("$(pg_bin)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
+  "${PSQL[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'kam'" | grep -q 1 || "${PSQL[@]}" -d postgres -c "CREATE DATABASE kam"
+  echo "PostgreSQL $("$(pg_bin)/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT ($PGDATA)"
+  DB_ARGS=(--Database:Provider=Postgres "--ConnectionStrings:Kam=Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=kam;Maximum Pool Size=100")
+  SEEDED=$DATA/.seeded-postgres
+else
+  SEEDED=$DATA/kam.db
+fi
+
+if [ -n "${BOOK:-}" ] && [ -f "$SEEDED" ]; then
   step "Book: reusing $DATA (not seeded again; its migrations run at start-up)"
   SEED_S="kept"
 else
   step "Seed: seed-demo --scale $SCALE into $DATA"
   t0=$(now)
-  dotnet "$WEB" seed-demo --scale "$SCALE" --Kam:DataDir="$DATA" > "$RESULTS/seed-$STAMP.log" 2>&1 \
+  dotnet "$WEB" seed-demo --scale "$SCALE" --Kam:DataDir="$DATA" "${DB_ARGS[@]}" > "$RESULTS/seed-$STAMP.log" 2>&1 \
     || { tail -20 "$RESULTS/seed-$STAMP.log"; echo "bench/run.sh: seeding failed" >&2; exit 1; }
   SEED_S=$(secs "$t0" "$(now)")
+  [ "$POSTGRES" = true ] && touch "$SEEDED"
 fi
-DB_MB=$(du -cm "$DATA"/kam.db* 2>/dev/null | tail -1 | cut -f1 || echo "?") # with the -wal file
+if [ "$POSTGRES" = true ]; then
+  # Fresh statistics, as an operator runs after a bulk load (autovacuum would get there later).
+  "${PSQL[@]}" -d kam -c "ANALYZE"
+  DB_MB=$("${PSQL[@]}" -d kam -c "SELECT pg_database_size('kam') / 1048576")
+else
+  DB_MB=$(du -cm "$DATA"/kam.db* 2>/dev/null | tail -1 | cut -f1 || echo "?") # with the -wal file
+fi
+DB_NAME=$([ "$POSTGRES" = true ] && echo "PostgreSQL" || echo "SQLite")
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
-echo "seeded in $SEED_S s (kam.db $DB_MB MB)"
+echo "seeded in $SEED_S s ($DB_NAME $DB_MB MB)"
 
 step "Start Kam"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -87,7 +127,7 @@ BASE=http://127.0.0.1:$PORT
 t0=$(now)
 # "dotnet Kam.Web.dll" runs the app in the dotnet process itself, so $! is the server's PID.
 # Sign-in is limited per address (10 a minute); every scenario signs its users in, so the benchmark lifts it.
-dotnet "$WEB" --urls "$BASE" --Kam:DataDir="$DATA" --Kam:Demo=true --Kam:SignIn:AttemptsPerMinute=100000 > "$SERVER_LOG" 2>&1 &
+dotnet "$WEB" --urls "$BASE" --Kam:DataDir="$DATA" "${DB_ARGS[@]}" --Kam:Demo=true --Kam:SignIn:AttemptsPerMinute=100000 > "$SERVER_LOG" 2>&1 &
 PID=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ]; do
   if ! kill -0 "$PID" 2>/dev/null; then
@@ -101,8 +141,8 @@ done
 START_S=$(secs "$t0" "$(now)")
 echo "Kam (PID $PID) answers on $BASE after $START_S s"
 
-META=(--meta "Seed=seed-demo --scale $SCALE: $SEED_S s, kam.db $DB_MB MB"
-      --meta "Server start-up=$START_S s until /health answered 200 (PID $PID, SQLite, --Kam:Demo=true)"
+META=(--meta "Seed=seed-demo --scale $SCALE: $SEED_S s, $DB_NAME database $DB_MB MB"
+      --meta "Server start-up=$START_S s until /health answered 200 (PID $PID, $DB_NAME, --Kam:Demo=true)"
       --meta "Invoked as=SCALE=$SCALE $INVOKED")
 status=0
 if [ "$RUN_SCENARIOS" = true ]; then
@@ -122,6 +162,7 @@ step "Stop Kam"
 echo "server peak memory (VmHWM): $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$PID/status" 2>/dev/null || echo '?')"
 cleanup
 PID=""
+PGDATA=""
 step "Results"
 find "$RESULTS" -maxdepth 1 -type f -newermt "@$STARTED" | sort | sed 's|^|  |'
 echo "  server log: $SERVER_LOG"
