@@ -54,7 +54,11 @@ public sealed class Nginx : IAsyncDisposable
             """);
         // Started as root, nginx's workers run as nobody: they must reach the temp folders.
         if (!OperatingSystem.IsWindows() && Environment.UserName == "root")
-            File.SetUnixFileMode(prefix, (UnixFileMode)0x1FF);
+        {
+            File.SetUnixFileMode(prefix, (UnixFileMode)0x1FF); // rwxrwxrwx
+            if (Path.GetDirectoryName(prefix) is { } parent)
+                File.SetUnixFileMode(parent, (UnixFileMode)0x1ED); // rwxr-xr-x: the temp folder is the test's own, 700 by default
+        }
         var test = Process.Start(Info(prefix, "-t"))!;
         await test.WaitForExitAsync();
         if (test.ExitCode != 0)
