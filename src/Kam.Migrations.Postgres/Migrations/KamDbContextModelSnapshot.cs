@@ -208,6 +208,9 @@ namespace Kam.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "Name" }, "IX_Accounts_Active_Name")
                         .HasFilter("\"ArchivedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "Tier", "VisitDueBase", "Id" }, "IX_Accounts_Active_Tier_VisitDueBase")
+                        .HasFilter("\"ArchivedAt\" IS NULL");
+
                     b.HasIndex(new[] { "UpdatedAt" }, "IX_Accounts_Active_UpdatedAt")
                         .HasFilter("\"ArchivedAt\" IS NULL");
 
