@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Kam.Core.Accounts;
 using Kam.Core.Common;
+using Kam.Core.Opportunities;
 using Kam.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,6 +71,64 @@ public sealed class SearchIndexTests(KamFactory app)
         // The index narrows: a rare fragment names few candidates of the 400.
         var rare = await app.Read(db => db.Unscoped<Account>().Where(a => a.Name.StartsWith(tag)).CountAsync(a => db.Matching(SearchKind.Account, "不存在").Contains(a.Id)));
         Assert.Equal(0, rare);
+    }
+
+    [Fact]
+    public async Task Document_search_by_own_text_or_account_finds_what_a_contains_scan_finds_in_either_shape()
+    {
+        // Projects stand for the four document lists (contracts, payments, projects, cases): found by their own text or
+        // by their account's. PostgreSQL reads the ids first (a list of values) unless there are too many; both shapes,
+        // and SQLite's subqueries, must find exactly what the contains-scan finds.
+        var random = new Random(20261208);
+        var tag = "档" + Guid.NewGuid().ToString("N")[..6];
+        var ownerId = await app.Read(db => db.Users.Where(u => u.UserName == "am1").Select(u => u.Id).FirstAsync());
+        await app.Change(db =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var account = new Account { Name = tag + Text(random, 2, 10), NormalizedName = tag + "账" + i, Category = AccountCategory.Dealer, OwnerId = ownerId };
+                account.SearchText = AccountSearch.Build(account, []);
+                db.Unscoped<Account>().Add(account);
+                for (var j = random.Next(4); j > 0; j--)
+                {
+                    db.Unscoped<Opportunity>().Add(new Opportunity
+                    {
+                        AccountId = account.Id,
+                        OwnerId = ownerId,
+                        Name = Text(random, 2, 12),
+                        ExpectedAmount = 1000m,
+                        Probability = 20,
+                        Status = OpportunityStatus.Open,
+                        ExpectedSignOn = new DateOnly(2026, 12, 31),
+                        Stage = "contact",
+                    });
+                }
+            }
+            return Task.CompletedTask;
+        });
+
+        string[] queries = ["华", "%", "华远", "家居", "ab", "7|", "宁波浩森", "科技有限公司", tag, tag[..3], "不存在的名字"];
+        foreach (var query in queries)
+        {
+            var (scan, read, subqueries) = await app.Read(async db =>
+            {
+                var text = query.Trim().ToLowerInvariant();
+                var pattern = "%" + Like.Escape(text) + "%";
+                var ours = db.Unscoped<Opportunity>().Where(o => db.Unscoped<Account>().Any(a => a.Id == o.AccountId && a.NormalizedName.StartsWith(tag)));
+                var named = db.Unscoped<Account>().Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter)).Select(a => a.Id);
+                var scan = await ours.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter) || named.Contains(o.AccountId))
+                    .Select(o => o.Id).OrderBy(id => id).ToListAsync();
+                async Task<List<Guid>> Found(int mostIdsRead) => await ours
+                    .OwnTextOrAccount(db, SearchKind.Opportunity, query, o => EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter),
+                        db.Unscoped<Account>().Containing(db, query).Select(a => a.Id), mostIdsRead)
+                    .Select(o => o.Id).OrderBy(id => id).ToListAsync();
+                return (scan, await Found(DocumentSearch.MostIdsRead), await Found(-1));
+            });
+            Assert.True(scan.SequenceEqual(read), $"'{query}': the contains-scan found {scan.Count}, the search with ids read {read.Count}");
+            Assert.True(scan.SequenceEqual(subqueries), $"'{query}': the contains-scan found {scan.Count}, the search by subqueries {subqueries.Count}");
+        }
+        Assert.NotEmpty(await app.Read(db => db.Unscoped<Opportunity>().Where(o => db.Unscoped<Account>().Any(a => a.Id == o.AccountId && a.NormalizedName.StartsWith(tag)))
+            .OwnTextOrAccount(db, SearchKind.Opportunity, tag, o => false, db.Unscoped<Account>().Containing(db, tag).Select(a => a.Id)).ToListAsync()));
     }
 
     [Fact]

@@ -30,6 +30,12 @@ public interface IKamDb
     /// </summary>
     IQueryable<Guid> Matching(SearchKind kind, string text);
 
+    /// <summary>
+    /// Whether a filter "among these ids or those" is answered sooner with the ids read first and given as values than
+    /// as subqueries (PostgreSQL; see <see cref="DocumentSearch"/>). SQLite's planner serves the subqueries as they are.
+    /// </summary>
+    bool FiltersByIdsRead { get; }
+
     /// <summary>Whether <see cref="Read{T}"/> gives the current user every account (the department's view).</summary>
     bool ReadsAllAccounts { get; }
 

@@ -115,18 +115,9 @@ public sealed class ListContracts(IKamDb db, ContractRules rules)
             // Both through the search index: the contracts whose number or title may match (then the exact test), and
             // the contracts of the accounts that match; never a contains-test over every contract.
             var accounts = db.Read<Account>().Containing(db, text, scoped: true).Select(a => a.Id);
-            if (SearchWords.Narrows(text))
-            {
-                var own = db.Matching(SearchKind.Contract, text.ToLowerInvariant());
-                contracts = contracts.Where(c => (own.Contains(c.Id) && (EF.Functions.Like(c.Number, number, Like.EscapeCharacter)
-                        || EF.Functions.Like(c.Title, exact, Like.EscapeCharacter)))
-                    || accounts.Contains(c.AccountId));
-            }
-            else
-            {
-                contracts = contracts.Where(c => EF.Functions.Like(c.Number, number, Like.EscapeCharacter)
-                    || EF.Functions.Like(c.Title, exact, Like.EscapeCharacter) || accounts.Contains(c.AccountId));
-            }
+            contracts = contracts.OwnTextOrAccount(db, SearchKind.Contract, text,
+                c => EF.Functions.Like(c.Number, number, Like.EscapeCharacter) || EF.Functions.Like(c.Title, exact, Like.EscapeCharacter),
+                accounts);
         }
         return contracts;
     }

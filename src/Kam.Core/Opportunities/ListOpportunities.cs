@@ -71,16 +71,8 @@ public sealed class ListOpportunities(IKamDb db, OpportunityRules rules)
             // projects of the accounts that match.
             var text = q.Search.Trim().ToLowerInvariant();
             var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
-            if (SearchWords.Narrows(text))
-            {
-                var own = db.Matching(SearchKind.Opportunity, text);
-                opportunities = opportunities.Where(o => (own.Contains(o.Id) && EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter))
-                    || accounts.Contains(o.AccountId));
-            }
-            else
-            {
-                opportunities = opportunities.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter) || accounts.Contains(o.AccountId));
-            }
+            opportunities = opportunities.OwnTextOrAccount(db, SearchKind.Opportunity, text,
+                o => EF.Functions.Like(o.Name.ToLower(), pattern, Like.EscapeCharacter), accounts);
         }
         return opportunities;
     }

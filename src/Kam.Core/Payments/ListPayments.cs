@@ -62,18 +62,9 @@ public sealed class ListPayments(IKamDb db)
             var accounts = db.Unscoped<Account>().Containing(db, q.Search).Select(a => a.Id);
             // Both through the search index: the payments whose reference or note may match (then the exact test), and
             // the payments of the accounts that match; never a contains-test over every payment.
-            if (SearchWords.Narrows(text))
-            {
-                var own = db.Matching(SearchKind.Payment, text);
-                payments = payments.Where(p => (own.Contains(p.Id) && (EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
-                    || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter))) || accounts.Contains(p.AccountId));
-            }
-            else
-            {
-                payments = payments.Where(p => EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter)
-                    || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter)
-                    || accounts.Contains(p.AccountId));
-            }
+            payments = payments.OwnTextOrAccount(db, SearchKind.Payment, text,
+                p => EF.Functions.Like(p.Reference!.ToLower(), pattern, Like.EscapeCharacter) || EF.Functions.Like(p.Note!.ToLower(), pattern, Like.EscapeCharacter),
+                accounts);
         }
         return payments;
     }

@@ -129,16 +129,9 @@ public sealed class GetCases(IKamDb db, ICurrentUser me, TimeProvider clock, Ser
             // The index narrows to the cases whose number or title may match, then the exact test; or the cases of
             // the accounts whose names match.
             var accounts = db.Read<Account>().Containing(db, search, scoped: true).Select(a => a.Id);
-            if (SearchWords.Narrows(search))
-            {
-                var own = db.Matching(SearchKind.Case, search.ToLowerInvariant());
-                cases = cases.Where(c => (own.Contains(c.Id) && (EF.Functions.Like(c.Number, number, Like.EscapeCharacter) || EF.Functions.Like(c.Title, pattern, Like.EscapeCharacter)))
-                    || accounts.Contains(c.AccountId));
-            }
-            else
-            {
-                cases = cases.Where(c => EF.Functions.Like(c.Number, number, Like.EscapeCharacter) || accounts.Contains(c.AccountId));
-            }
+            cases = cases.OwnTextOrAccount(db, SearchKind.Case, search,
+                c => EF.Functions.Like(c.Number, number, Like.EscapeCharacter) || EF.Functions.Like(c.Title, pattern, Like.EscapeCharacter),
+                accounts);
         }
         return cases;
     }

@@ -64,6 +64,8 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
 
     public bool ReadsAllAccounts => DataScope.SeesAllAccounts(currentUser);
 
+    public bool FiltersByIdsRead => Database.IsNpgsql();
+
     public IQueryable<Guid> Matching(SearchKind kind, string text)
     {
         if (SearchWords.Query(text) is not { } found)
