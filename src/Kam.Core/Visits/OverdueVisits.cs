@@ -29,21 +29,18 @@ public sealed class OverdueVisits(IKamDb db, Settings settings, TimeProvider clo
         }
         int? soon = q.DueSoon == true ? DueSoonDays : null;
         var tiers = q.Tier is { } only ? [only] : Enum.GetValues<AccountTier>();
-        var total = 0;
         // Most overdue first, exactly: the due date is the visit clock plus the tier's days, so within one tier the clock's
         // order is the due order. Each tier's first (skip + take) rows come from the (tier, archived, clock) index, and
-        // the page is cut from their merge; no sort over every overdue account.
+        // the page is cut from their merge; no sort over every overdue account. The tiers' parts go in one query (UNION
+        // ALL), each still read from its own range of the index: one round trip instead of one per tier.
         var want = paging.Skip + paging.SafePageSize;
-        var candidates = new List<(Guid Id, DateOnly Due)>();
-        foreach (var t in tiers)
-        {
-            var owing = accounts.Owing(policy, today, t, soon);
-            total += await owing.CountAsync(ct);
-            var days = policy.DaysFor(t);
-            var firsts = await owing.OrderBy(a => a.VisitDueBase).ThenBy(a => a.Id).Take(want).Select(a => new { a.Id, a.VisitDueBase }).ToListAsync(ct);
-            candidates.AddRange(firsts.Select(a => (a.Id, a.VisitDueBase.AddDays(days))));
-        }
-        var pageIds = candidates.OrderBy(c => c.Due).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.SafePageSize).Select(c => c.Id).ToList();
+        var total = await tiers.Select(t => accounts.Owing(policy, today, t, soon).Select(a => a.Id)).Aggregate((x, y) => x.Concat(y)).CountAsync(ct);
+        var firsts = await tiers
+            .Select(t => accounts.Owing(policy, today, t, soon).OrderBy(a => a.VisitDueBase).ThenBy(a => a.Id).Take(want)
+                .Select(a => new { a.Id, a.Tier, a.VisitDueBase }))
+            .Aggregate((x, y) => x.Concat(y)).ToListAsync(ct);
+        var pageIds = firsts.Select(a => (a.Id, Due: a.VisitDueBase.AddDays(policy.DaysFor(a.Tier))))
+            .OrderBy(c => c.Due).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.SafePageSize).Select(c => c.Id).ToList();
         var page = await (from a in db.Unscoped<Account>().AsNoTracking().Where(a => pageIds.Contains(a.Id))
                           join u in db.Unscoped<User>() on a.OwnerId equals u.Id
                           select new { a.Id, a.Name, a.Tier, a.OwnerId, u.DisplayName, a.LastVisitOn, a.VisitDueBase }).ToListAsync(ct);

@@ -66,6 +66,12 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
 
     public bool FiltersByIdsRead => Database.IsNpgsql();
 
+    /// <summary>
+    /// The ids of the accounts an account manager sees, as <see cref="DataScopes.Under{T}"/> read them on PostgreSQL in
+    /// this unit of work; forgotten at every save (a handover changes them).
+    /// </summary>
+    internal List<Guid>? VisibleAccountIds { get; set; }
+
     public IQueryable<Guid> Matching(SearchKind kind, string text)
     {
         if (SearchWords.Query(text) is not { } found)
@@ -90,6 +96,7 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        VisibleAccountIds = null;
         var ledger = await LedgerWriter.PrepareAsync(this, clock.Today(), cancellationToken);
         AuditTrail.Stamp(this, currentUser, clock.GetUtcNow(), audit: !GeneratingData);
         await SearchIndex.SyncAsync(this, cancellationToken);
