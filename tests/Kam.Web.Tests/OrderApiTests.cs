@@ -41,6 +41,15 @@ public sealed class OrderApiTests(KamFactory app)
         await (await Orders.Post(am2, account, new { productId = sofa["id"], quantity = 1 })).Problem(HttpStatusCode.NotFound);
         await (await am2.PostAsJsonAsync($"/api/orders/{order["id"]}/confirm", new { version = order["version"] })).Problem(HttpStatusCode.NotFound);
         Assert.Equal(1, (int)(await (await am1.GetAsync($"/api/orders?search={order["number"]}")).ReadJson())["total"]!);
+        // By the account's name (through the search index) and by the beginning of the number, for the owner only.
+        var accountName = (string)(await (await am1.GetAsync($"/api/accounts/{account}")).ReadJson())["name"]!;
+        foreach (var search in new[] { accountName[..^2], ((string)order["number"]!)[..^3] })
+        {
+            var found = (await (await am1.GetAsync($"/api/orders?search={Uri.EscapeDataString(search)}&pageSize=100")).ReadJson())["items"]!.AsArray();
+            Assert.Contains(found, o => (string?)o!["id"] == (string?)order["id"]);
+            var theirs = (await (await am2.GetAsync($"/api/orders?search={Uri.EscapeDataString(search)}&pageSize=100")).ReadJson())["items"]!.AsArray();
+            Assert.DoesNotContain(theirs, o => (string?)o!["id"] == (string?)order["id"]);
+        }
 
         using var exec = await app.As("exec");
         Assert.Equal(HttpStatusCode.OK, (await exec.GetAsync($"/api/orders/{order["id"]}")).StatusCode);

@@ -77,9 +77,10 @@ public sealed class ListOrders(IKamDb db)
             var accounts = db.Read<Account>().Containing(db, text, scoped: true).Select(a => a.Id);
             // Numbers are ASCII (SO-2026-000123): a fragment with any other character (华远) begins none, and leaving the
             // range out spares the OR that makes the database fetch every candidate row.
+            var ofAccounts = DocumentSearch.InAccounts<Order>(db, accounts);
             orders = numberFrom.All(char.IsAscii)
-                ? orders.Where(o => (string.Compare(o.Number, numberFrom) >= 0 && string.Compare(o.Number, numberUntil) < 0) || accounts.Contains(o.AccountId))
-                : orders.Where(o => accounts.Contains(o.AccountId));
+                ? orders.Where(DocumentSearch.Either(o => string.Compare(o.Number, numberFrom) >= 0 && string.Compare(o.Number, numberUntil) < 0, ofAccounts))
+                : orders.Where(ofAccounts);
         }
         if (q.Status is { } status)
             orders = orders.Where(o => o.Status == status);

@@ -48,6 +48,9 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
             builder.Entity<Account>().HasIndex(a => a.Name, "IX_Accounts_Active_Name").HasFilter("\"ArchivedAt\" IS NULL");
             // The overdue-visits list per tier, the longest overdue first: 45 ms (a sort of the tier) → 3.7 ms.
             builder.Entity<Account>().HasIndex(a => new { a.Tier, a.VisitDueBase, a.Id }, "IX_Accounts_Active_Tier_VisitDueBase").HasFilter("\"ArchivedAt\" IS NULL");
+            // The department's order list, newest first, and its capped count: 16.6 ms (10,001 rows read from the heap,
+            // spread over 7,500 pages) → 1.8 ms from this index alone; the first page 1.1 → 0.14 ms.
+            builder.Entity<Kam.Core.Orders.Order>().HasIndex(o => new { o.OrderedOn, o.Number }, "IX_Orders_Active_OrderedOn_Number").HasFilter("\"ArchivedAt\" IS NULL");
         }
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();

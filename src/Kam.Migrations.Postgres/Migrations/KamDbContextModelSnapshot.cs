@@ -2812,6 +2812,9 @@ namespace Kam.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "ArchivedAt", "OrderedOn", "Number");
 
+                    b.HasIndex(new[] { "OrderedOn", "Number" }, "IX_Orders_Active_OrderedOn_Number")
+                        .HasFilter("\"ArchivedAt\" IS NULL");
+
                     b.ToTable("Orders", (string)null);
                 });
 
