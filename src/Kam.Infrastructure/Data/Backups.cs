@@ -109,7 +109,7 @@ public sealed class Backups(KamDbContext db, DatabaseSettings settings)
             {
                 await RunAsync(Tool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--single-transaction", copy], ct);
                 // pg_restore brings no planner statistics: without them the first queries on big tables plan as if empty.
-                await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
+                await new DatabaseMaintenance(db).RefreshStatisticsAsync(ct);
             }
 
             var root = Path.Combine(settings.DataDir, FilesFolder);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Kam.E2E.Tests.Infrastructure;
 using Kam.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Npgsql;
@@ -83,16 +84,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         Proxy = await Nginx.StartAsync(Path.Combine(root, "deploy/nginx/kam.conf"), Path.Combine(_work, "nginx"), FreePort(), First, Second);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A client of the proxy pinned to one server by the sticky cookie ("1" or "2"), or of a server itself.</summary>

@@ -26,16 +26,7 @@ public sealed class KamApp : WebApplicationFactory<Program>, IAsyncLifetime
         BaseUrl = addresses?.FirstOrDefault()?.TrimEnd('/') ?? throw new InvalidOperationException("Kestrel reports no address");
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
