@@ -70,10 +70,10 @@ public class KamDbContext(DbContextOptions<KamDbContext> options, ICurrentUser c
     public bool FiltersByIdsRead => Database.IsNpgsql();
 
     /// <summary>
-    /// The ids of the accounts an account manager sees, as <see cref="DataScopes.Under{T}"/> read them on PostgreSQL in
-    /// this unit of work; forgotten at every save (a handover changes them).
+    /// The ids of the accounts an account manager sees, as <see cref="DataScopes"/> read them on PostgreSQL in this unit
+    /// of work; forgotten at every save (a handover changes them).
     /// </summary>
-    internal List<Guid>? VisibleAccountIds { get; set; }
+    internal (Guid User, List<Guid> Ids)? VisibleAccountIds { get; set; }
 
     public IQueryable<Guid> Matching(SearchKind kind, string text)
     {
